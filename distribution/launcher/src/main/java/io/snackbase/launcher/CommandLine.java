@@ -1,0 +1,57 @@
+package io.snackbase.launcher;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Maps the command line to a {@link Command}; a new subcommand is one more entry in {@link #COMMANDS}. */
+final class CommandLine {
+
+    private static final Map<String, Supplier<Command>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("run", RunCommand::new);
+        COMMANDS.put("--help", HelpCommand::new);
+    }
+
+    private CommandLine() {
+    }
+
+    /**
+     * Chooses the command for these arguments; no argument means {@code run}.
+     *
+     * @throws LauncherException when the command is unknown or has arguments it does not take
+     */
+    static Command parse(String[] args) throws LauncherException {
+        if (args.length == 0) {
+            return new RunCommand();
+        }
+        String name = "-h".equals(args[0]) ? "--help" : args[0];
+        Supplier<Command> command = COMMANDS.get(name);
+        if (command == null) {
+            throw new LauncherException("unknown command '" + args[0] + "'");
+        }
+        if (args.length > 1) {
+            throw new LauncherException("'" + args[0] + "' takes no arguments, got '" + args[1] + "'");
+        }
+        return command.get();
+    }
+
+    /** The usage text, printed by {@code --help} and after a wrong command line. */
+    static String usage() {
+        return String.join(System.lineSeparator(),
+                "Usage: snackbase [run | --help]",
+                "",
+                "  run      start SnackBase in the foreground (the default); stop it with SIGTERM or Ctrl-C",
+                "  --help   show this text",
+                "",
+                "Environment:",
+                "  SNACKBASE_HOME              instance folder (default: the folder above lib/)",
+                "  SNACKBASE_PORT              HTTP port (default 8090)",
+                "  SNACKBASE_ENVIRONMENT       production (default) or development",
+                "  SNACKBASE_CONSOLE_USERNAME  Web Console user (default admin)",
+                "  SNACKBASE_CONSOLE_PASSWORD  Web Console password (default: generated on first start)",
+                "  JAVA_OPTS                   extra JVM options, read by bin/snackbase",
+                "");
+    }
+}

@@ -1,0 +1,65 @@
+package io.snackbase.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void noArgumentAndRunBothStartTheInstance() throws Exception {
+        assertThat(CommandLine.parse(new String[0])).isInstanceOf(RunCommand.class);
+        assertThat(CommandLine.parse(new String[] {"run"})).isInstanceOf(RunCommand.class);
+    }
+
+    @Test
+    void helpPrintsUsageOnStandardOutput() {
+        int code = execute("--help");
+        assertThat(code).isZero();
+        assertThat(text(out)).startsWith("Usage: snackbase").contains("SNACKBASE_PORT");
+        assertThat(text(err)).isEmpty();
+    }
+
+    @Test
+    void unknownCommandPrintsUsageOnStandardErrorAndExitsWithTwo() {
+        int code = execute("serve");
+        assertThat(code).isEqualTo(2);
+        assertThat(text(err)).contains("unknown command 'serve'").contains("Usage: snackbase");
+        assertThat(text(out)).isEmpty();
+    }
+
+    @Test
+    void extraArgumentsAreRejected() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"run", "now"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessageContaining("takes no arguments");
+    }
+
+    @Test
+    void badEnvironmentExitsWithTwoAndOneClearLine() {
+        int code = Main.execute(new String[] {"run"}, Map.of("SNACKBASE_PORT", "abc"), print(out), print(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(text(err).strip())
+                .isEqualTo("snackbase: SNACKBASE_PORT must be a port number from 1 to 65535, got 'abc'");
+    }
+
+    private int execute(String... args) {
+        return Main.execute(args, Map.of(), print(out), print(err));
+    }
+
+    private static PrintStream print(ByteArrayOutputStream buffer) {
+        return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    }
+
+    private static String text(ByteArrayOutputStream buffer) {
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}
