@@ -1,0 +1,9 @@
+CREATE TABLE sb_test_item_log (id INTEGER PRIMARY KEY, note VARCHAR(100));
+INSERT INTO sb_test_item_log (id, note) VALUES (1, 'semicolon; inside a string');
+CREATE FUNCTION sb_test_item_log_guard() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'sb_test_item_log is append-only';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER sb_test_item_log_no_delete BEFORE DELETE ON sb_test_item_log
+  FOR EACH ROW EXECUTE FUNCTION sb_test_item_log_guard();
