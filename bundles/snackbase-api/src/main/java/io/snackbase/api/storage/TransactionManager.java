@@ -39,4 +39,16 @@ public interface TransactionManager {
 
     /** @return true when the calling thread is inside {@link #inTransaction} */
     boolean isActive();
+
+    /**
+     * Captures the calling thread's transaction, so that work handed to another thread while
+     * this thread waits for it (a lifecycle hook handler run under a timeout) joins it. The
+     * capturing thread must not use the transaction until the other thread's work has returned
+     * or the binding is released.
+     *
+     * @return a binding to the current transaction, or one that runs work without a transaction
+     *     when none is active
+     * @since 1.0
+     */
+    TransactionBinding capture();
 }

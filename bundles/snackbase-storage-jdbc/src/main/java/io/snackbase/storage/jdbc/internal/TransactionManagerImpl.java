@@ -2,6 +2,7 @@ package io.snackbase.storage.jdbc.internal;
 
 import io.snackbase.api.storage.StorageConstants;
 import io.snackbase.api.storage.StorageException;
+import io.snackbase.api.storage.TransactionBinding;
 import io.snackbase.api.storage.TransactionManager;
 import io.snackbase.api.storage.TransactionalWork;
 import java.sql.Connection;
@@ -72,6 +73,11 @@ public class TransactionManagerImpl implements TransactionManager {
     @Override
     public boolean isActive() {
         return current.get() != null;
+    }
+
+    @Override
+    public TransactionBinding capture() {
+        return new TransactionBindingImpl(current, current.get());
     }
 
     /** @return the active transaction of this thread, or null */

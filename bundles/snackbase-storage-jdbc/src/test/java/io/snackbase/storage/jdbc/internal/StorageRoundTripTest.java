@@ -126,4 +126,23 @@ class StorageRoundTripTest {
         setUp(kind);
         assertThatThrownBy(() -> transactions.afterCommit(() -> {})).isInstanceOf(IllegalStateException.class);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void workOnAnotherThreadJoinsACapturedTransaction(DatabaseKind kind) throws Exception {
+        TestItemMapper items = setUp(kind);
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+                    io.snackbase.api.storage.TransactionBinding binding = transactions.capture();
+                    Thread worker = new Thread(() -> binding.call(() -> items.insert(new TestItem(UUID.randomUUID().toString(), "bound", 1L))));
+                    worker.start();
+                    worker.join();
+                    assertThat(items.count()).isEqualTo(1L);
+                    binding.release();
+                    assertThatThrownBy(() -> binding.call(() -> 1)).isInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("roll back");
+                }))
+                .hasMessage("roll back");
+        // The other thread's insert was part of the rolled-back transaction.
+        assertThat(items.count()).isZero();
+    }
 }
