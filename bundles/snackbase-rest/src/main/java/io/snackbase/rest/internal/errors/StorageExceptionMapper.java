@@ -3,7 +3,6 @@ package io.snackbase.rest.internal.errors;
 import io.snackbase.api.rest.RestConstants;
 import io.snackbase.api.storage.StorageException;
 import io.snackbase.rest.internal.Whiteboard;
-import io.snackbase.rest.internal.filters.CorrelationIds;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.osgi.service.component.annotations.Component;
@@ -22,17 +21,17 @@ import org.slf4j.LoggerFactory;
 @JakartarsExtension
 @JakartarsApplicationSelect(Whiteboard.BOTH_APPLICATIONS)
 @JakartarsExtensionSelect(RestConstants.JSON_EXTENSION_SELECT)
-public class StorageExceptionMapper implements ExceptionMapper<StorageException> {
+public class StorageExceptionMapper extends RequestAwareMapper implements ExceptionMapper<StorageException> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageExceptionMapper.class);
 
     @Override
     public Response toResponse(StorageException e) {
-        return respond(e);
+        return respond(e, correlationId());
     }
 
-    static Response respond(StorageException e) {
-        LOG.error("Database failure [correlation_id={}]", CorrelationIds.current(), e);
+    static Response respond(StorageException e, String correlationId) {
+        LOG.error("Database failure [correlation_id={}]", correlationId, e);
         return ErrorResponses.databaseUnavailable();
     }
 }

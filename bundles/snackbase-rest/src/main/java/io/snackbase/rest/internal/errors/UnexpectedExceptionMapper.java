@@ -5,7 +5,6 @@ import io.snackbase.api.errors.ApiException;
 import io.snackbase.api.rest.RestConstants;
 import io.snackbase.api.storage.StorageException;
 import io.snackbase.rest.internal.Whiteboard;
-import io.snackbase.rest.internal.filters.CorrelationIds;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.osgi.service.component.annotations.Component;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
 @JakartarsExtension
 @JakartarsApplicationSelect(Whiteboard.BOTH_APPLICATIONS)
 @JakartarsExtensionSelect(RestConstants.JSON_EXTENSION_SELECT)
-public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+public class UnexpectedExceptionMapper extends RequestAwareMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
 
@@ -41,18 +40,17 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 return ApiExceptionMapper.respond(api);
             }
             if (cause instanceof JsonProcessingException json && JsonErrors.isClientInput(json)) {
-                return JsonProcessingExceptionMapper.respond(json);
+                return JsonProcessingExceptionMapper.respond(json, correlationId());
             }
             if (cause instanceof StorageException storage) {
-                return StorageExceptionMapper.respond(storage);
+                return StorageExceptionMapper.respond(storage, correlationId());
             }
             cause = cause.getCause();
         }
-        return unexpected(e);
+        return unexpected(e, correlationId());
     }
 
-    static Response unexpected(Throwable e) {
-        String correlationId = CorrelationIds.current();
+    static Response unexpected(Throwable e, String correlationId) {
         LOG.error("Unexpected error [correlation_id={}]", correlationId, e);
         return ErrorResponses.unexpected(correlationId);
     }

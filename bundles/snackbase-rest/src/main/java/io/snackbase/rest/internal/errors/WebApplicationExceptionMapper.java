@@ -24,13 +24,14 @@ import org.slf4j.LoggerFactory;
  * those thrown by resources) as envelopes with the status they carry.
  *
  * <p>Prototype scope: the whiteboard then gives each application its own instance, so the
- * injected request proxies below always belong to the application that handles the request.
+ * injected request proxies always belong to the application that handles the request.
  */
 @Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
 @JakartarsExtension
 @JakartarsApplicationSelect(Whiteboard.BOTH_APPLICATIONS)
 @JakartarsExtensionSelect(RestConstants.JSON_EXTENSION_SELECT)
-public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+public class WebApplicationExceptionMapper extends RequestAwareMapper
+        implements ExceptionMapper<WebApplicationException> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApplicationExceptionMapper.class);
 
@@ -39,9 +40,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Context
     Request request;
-
-    @Context
-    HttpHeaders headers;
 
     @Override
     public Response toResponse(WebApplicationException e) {
@@ -55,7 +53,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         String message;
         if (status >= 500) {
             // a server-side message may name internals; the log keeps it
-            LOG.error("Request failed with {} {}", status, label, e);
+            LOG.error("Request failed with {} {} [correlation_id={}]", status, label, correlationId(), e);
             message = label;
         } else {
             LOG.debug("Request rejected with {}: {}", status, e.getMessage());

@@ -33,14 +33,19 @@ public class CorrelationIdFilter implements ContainerRequestFilter, ContainerRes
     public void filter(ContainerRequestContext request) {
         String id = CorrelationIds.echoOrGenerate(request.getHeaderString(CorrelationIds.HEADER));
         request.setProperty(PROPERTY, id);
+        // resources and exception mappers read the effective id from the request header
+        request.getHeaders().putSingle(CorrelationIds.HEADER, id);
         MDC.put(CorrelationIds.MDC_KEY, id);
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object id = request.getProperty(PROPERTY);
+        if (id == null) {
+            id = CorrelationIds.echoOrGenerate(request.getHeaderString(CorrelationIds.HEADER));
+        }
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle(CorrelationIds.HEADER, id != null ? id : CorrelationIds.current());
+        headers.putSingle(CorrelationIds.HEADER, id);
         setIfAbsent(headers, "X-Content-Type-Options", "nosniff");
         setIfAbsent(headers, "X-Frame-Options", "DENY");
         setIfAbsent(headers, "Referrer-Policy", "no-referrer");

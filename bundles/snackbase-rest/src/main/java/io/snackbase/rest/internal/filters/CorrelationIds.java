@@ -1,5 +1,6 @@
 package io.snackbase.rest.internal.filters;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -40,10 +41,22 @@ public final class CorrelationIds {
     }
 
     /**
-     * @return the id of the request being processed on this thread, or a new one when the
-     *     correlation filter did not run (so an error body never lacks an id)
+     * The id of the request being processed. The correlation filter rewrites the request
+     * header to the effective id, so the header is the reliable source; the MDC is the fallback.
+     *
+     * @param headers the current request's headers (an injected proxy), or null
+     * @return the request's id, or a new one when the correlation filter did not run, so that
+     *     an error body never lacks an id
      */
-    public static String current() {
+    public static String current(HttpHeaders headers) {
+        try {
+            String header = headers == null ? null : headers.getHeaderString(HEADER);
+            if (header != null && ACCEPTED.matcher(header).matches()) {
+                return header;
+            }
+        } catch (RuntimeException outsideRequest) {
+            // an injected proxy outside a request scope throws; fall back to the thread's id
+        }
         String id = MDC.get(MDC_KEY);
         return id != null ? id : generate();
     }
