@@ -6,16 +6,17 @@ package io.snackbase.launcher;
  * <p>SPI Fly must be active before anything loads {@code LoggerFactory}, or slf4j binds to NOP for
  * the life of the JVM (stack.md P3); so SPI Fly and ASM start first and the logging bundles second.
  */
-final class StartLevels {
+public final class StartLevels {
 
-    static final int WEAVING = 1;
-    static final int LOGGING = 2;
-    static final int APPLICATION = FrameworkProperties.BEGINNING_START_LEVEL;
+    public static final int WEAVING = 1;
+    public static final int LOGGING = 2;
+    public static final int APPLICATION = FrameworkProperties.BEGINNING_START_LEVEL;
 
     private StartLevels() {
     }
 
-    static int forSymbolicName(String symbolicName) {
+    /** Returns the start level for a bundle; the Pax Exam tests in distribution/instance use it too. */
+    public static int forSymbolicName(String symbolicName) {
         if (symbolicName.startsWith("org.apache.aries.spifly.") || symbolicName.startsWith("org.objectweb.asm")) {
             return WEAVING;
         }

@@ -1,0 +1,58 @@
+package io.snackbase.distribution;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/** A small HTTP client for the tests: plain GETs, optional headers, and polling until a status appears. */
+final class Http {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String base;
+
+    Http(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return get(path, Map.of());
+    }
+
+    HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        headers.forEach(request::header);
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static Map<String, String> basicAuth(String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return Map.of("Authorization", "Basic " + token);
+    }
+
+    /**
+     * Polls {@code path} until it answers {@code status}, or the time is up.
+     *
+     * @return the last status seen (-1 when nothing answered), so a failed assertion can say what it got
+     */
+    int awaitStatus(String path, int status, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        int last = -1;
+        while (true) {
+            try {
+                last = get(path).statusCode();
+            } catch (IOException e) {
+                last = -1;
+            }
+            if (last == status || System.nanoTime() > deadline) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+    }
+}

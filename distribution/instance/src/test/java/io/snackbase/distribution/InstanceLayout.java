@@ -1,0 +1,37 @@
+package io.snackbase.distribution;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+/** Where the tests find the assembled instance and the sample plugin, as passed on by failsafe. */
+final class InstanceLayout {
+
+    private InstanceLayout() {
+    }
+
+    /** The assembled {@code target/snackbase/} folder. */
+    static Path instanceDir() {
+        return Path.of(required("snackbase.instance.dir"));
+    }
+
+    /** The jar of {@code test-plugins/sample-rest-plugin}, which serves {@code GET /api/v1/sample}. */
+    static Path samplePluginJar() {
+        return Path.of(required("snackbase.sample.plugin"));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String required(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + name + " is not set; run the tests through Maven");
+        }
+        return value;
+    }
+}

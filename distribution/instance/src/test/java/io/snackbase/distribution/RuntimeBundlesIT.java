@@ -1,0 +1,149 @@
+package io.snackbase.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Constants;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ManagedService;
+
+/**
+ * Boots the real runtime bundle set of {@code target/snackbase/bundle/} in Felix under Pax Exam and checks
+ * that it starts, serves HTTP and hot-deploys a plugin. Pax Exam does not use our launcher, so the start
+ * levels and framework properties of {@code io.snackbase.launcher} are repeated in {@link #config()}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RuntimeBundlesIT {
+
+    private static final String INTERPOLATION_PID = "io.snackbase.it.interpolation";
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() throws Exception {
+        Path instance = InstanceLayout.instanceDir();
+        Path home = Files.createTempDirectory("snackbase-paxexam-");
+        Path conf = Files.createDirectories(home.resolve("conf"));
+        Path plugins = Files.createDirectories(home.resolve("plugins"));
+        Path tmp = Files.createDirectories(home.resolve("data").resolve("tmp"));
+        try (var shipped = Files.list(instance.resolve("conf"))) {
+            for (Path cfg : shipped.toList()) {
+                Files.copy(cfg, conf.resolve(cfg.getFileName()));
+            }
+        }
+        Files.writeString(conf.resolve(INTERPOLATION_PID + ".cfg"),
+                "fromEnv=$[env:PATH]\nunset=$[env:SNACKBASE_IT_NO_SUCH_VARIABLE;default=fallback]\n");
+
+        List<Option> options = new ArrayList<>(List.of(
+                cleanCaches(true),
+                junitBundles(),
+                // Our bundles use levels 1-3 as in the launcher; Pax Exam puts its probe at level 5.
+                frameworkStartLevel(Constants.START_LEVEL_TEST_BUNDLE),
+                frameworkProperty("org.osgi.service.http.port").value(Integer.toString(InstanceLayout.freePort())),
+                frameworkProperty("felix.fileinstall.dir").value(conf + "," + plugins),
+                frameworkProperty("felix.fileinstall.poll").value("500"),
+                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                frameworkProperty("felix.fileinstall.bundles.new.start").value("true"),
+                frameworkProperty("felix.fileinstall.start.level").value("3"),
+                frameworkProperty("felix.fileinstall.enableConfigSave").value("false"),
+                frameworkProperty("felix.cm.config.plugins").value("org.apache.felix.configadmin.plugin.interpolation"),
+                frameworkProperty("snackbase.home").value(home.toString()),
+                frameworkProperty("snackbase.environment").value("development"),
+                frameworkProperty("snackbase.it.plugins").value(plugins.toString()),
+                systemProperty("org.sqlite.tmpdir").value(tmp.toString()),
+                systemProperty("logback.configurationFile").value(
+                        Path.of("src/test/resources/logback-it.xml").toAbsolutePath().toString())));
+        options.addAll(RuntimeBundleOptions.fromFolder(instance.resolve("bundle")));
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void everyBundleIsActiveAndEveryFragmentResolved() {
+        List<String> wrong = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            boolean fragment = bundle.getHeaders().get(org.osgi.framework.Constants.FRAGMENT_HOST) != null;
+            int expected = fragment ? Bundle.RESOLVED : Bundle.ACTIVE;
+            if (bundle.getState() != expected) {
+                wrong.add(bundle.getSymbolicName() + " state " + bundle.getState());
+            }
+        }
+        assertTrue("bundles not in their expected state: " + wrong, wrong.isEmpty());
+        assertTrue("expected the whole runtime set, got " + context.getBundles().length + " bundles",
+                context.getBundles().length > 60);
+    }
+
+    @Test
+    public void servesHealthAndReadiness() throws Exception {
+        Http http = new Http(port());
+        assertEquals(200, http.awaitStatus("/health", 200, Duration.ofSeconds(30)));
+        assertEquals(200, http.awaitStatus("/ready", 200, Duration.ofSeconds(30)));
+    }
+
+    @Test
+    public void pluginDroppedIntoPluginsIsServedAndGoesAwayWhenDeleted() throws Exception {
+        Http http = new Http(port());
+        assertEquals(200, http.awaitStatus("/health", 200, Duration.ofSeconds(30)));
+        assertEquals(404, http.get("/api/v1/sample").statusCode());
+
+        Path dropped = Path.of(context.getProperty("snackbase.it.plugins")).resolve("sample-rest-plugin.jar");
+        Files.copy(InstanceLayout.samplePluginJar(), dropped, StandardCopyOption.REPLACE_EXISTING);
+        assertEquals("GET /api/v1/sample within 5 s of the copy",
+                200, http.awaitStatus("/api/v1/sample", 200, Duration.ofSeconds(5)));
+
+        Files.delete(dropped);
+        assertEquals("GET /api/v1/sample within 5 s of the delete",
+                404, http.awaitStatus("/api/v1/sample", 404, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    public void configurationValuesAreInterpolatedFromTheEnvironment() throws Exception {
+        CompletableFuture<Dictionary<String, ?>> delivered = new CompletableFuture<>();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(org.osgi.framework.Constants.SERVICE_PID, INTERPOLATION_PID);
+        ManagedService receiver = properties -> {
+            if (properties != null) {
+                delivered.complete(properties);
+            }
+        };
+        ServiceRegistration<ManagedService> registration =
+                context.registerService(ManagedService.class, receiver, props);
+        try {
+            Dictionary<String, ?> values = delivered.get(10, TimeUnit.SECONDS);
+            assertEquals(System.getenv("PATH"), values.get("fromEnv"));
+            assertEquals("fallback", values.get("unset"));
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    private int port() {
+        return Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
+    }
+}
