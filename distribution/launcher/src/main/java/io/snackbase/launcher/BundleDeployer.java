@@ -35,7 +35,8 @@ final class BundleDeployer {
         }
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
-            installed.add(context.installBundle(jar.toUri().toString()));
+            // "reference:" makes Felix read the jar in place instead of copying ~30 MB into the cache on every start.
+            installed.add(context.installBundle("reference:" + jar.toUri()));
         }
         for (Bundle bundle : installed) {
             bundle.adapt(BundleStartLevel.class).setStartLevel(StartLevels.forSymbolicName(bundle.getSymbolicName()));
