@@ -1,0 +1,43 @@
+package io.snackbase.actions.internal;
+
+import io.snackbase.api.actions.ActionConstants;
+import java.util.regex.Pattern;
+
+/** Owns the rules an action type id must follow, including who may use an un-namespaced id. */
+final class ActionIds {
+
+    static final int MAX_LENGTH = 100;
+    /** Bundles whose symbolic name starts with this may register un-namespaced (built-in) ids. */
+    static final String BUILTIN_BUNDLE_PREFIX = "io.snackbase.";
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
+
+    private ActionIds() {}
+
+    /**
+     * @param value the {@value ActionConstants#ACTION_TYPE} property as registered
+     * @param bundle the symbolic name of the registering bundle
+     * @return why the id is unacceptable, or null when it is fine
+     */
+    static String problem(Object value, String bundle) {
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            return ActionConstants.ACTION_TYPE + " is missing or blank";
+        }
+        if (!(value instanceof String id)) {
+            return ActionConstants.ACTION_TYPE + " must be a single String, found " + value.getClass().getSimpleName();
+        }
+        if (id.length() > MAX_LENGTH) {
+            return "action type id '" + id.substring(0, 20) + "...' is longer than " + MAX_LENGTH + " characters";
+        }
+        if (!ID.matcher(id).matches()) {
+            return "action type id '" + id + "' is malformed: use dot-separated segments of lowercase letters, "
+                    + "digits and _, each starting with a letter";
+        }
+        // Un-prefixed ids are SnackBase's namespace: a plugin cannot take "send_email" by accident.
+        if (id.indexOf('.') < 0 && (bundle == null || !bundle.startsWith(BUILTIN_BUNDLE_PREFIX))) {
+            return "action type id '" + id + "' must be namespaced (e.g. 'acme." + id + "'): un-namespaced ids "
+                    + "are reserved for SnackBase's own bundles";
+        }
+        return null;
+    }
+}
