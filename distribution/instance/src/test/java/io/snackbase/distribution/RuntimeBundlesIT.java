@@ -100,6 +100,13 @@ public class RuntimeBundlesIT {
     }
 
     @Test
+    public void slf4jIsBoundToLogbackNotToNop() {
+        // Fails when a bundle touched LoggerFactory before SPI Fly had wired logback in (stack.md P3).
+        assertEquals("ch.qos.logback.classic.LoggerContext",
+                org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName());
+    }
+
+    @Test
     public void servesHealthAndReadiness() throws Exception {
         Http http = new Http(port());
         assertEquals(200, http.awaitStatus("/health", 200, Duration.ofSeconds(30)));
