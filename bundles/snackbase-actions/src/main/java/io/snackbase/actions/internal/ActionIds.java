@@ -33,10 +33,13 @@ final class ActionIds {
             return "action type id '" + id + "' is malformed: use dot-separated segments of lowercase letters, "
                     + "digits and _, each starting with a letter";
         }
-        // Un-prefixed ids are SnackBase's namespace: a plugin cannot take "send_email" by accident.
-        if (id.indexOf('.') < 0 && (bundle == null || !bundle.startsWith(BUILTIN_BUNDLE_PREFIX))) {
+        // Un-prefixed ids are SnackBase's namespace: a plugin cannot invent "email" by accident,
+        // but it may take over a built-in's id on purpose (and is then reported as its winner).
+        boolean builtinBundle = bundle != null && bundle.startsWith(BUILTIN_BUNDLE_PREFIX);
+        if (id.indexOf('.') < 0 && !builtinBundle && !ActionConstants.BUILTIN_TYPES.contains(id)) {
             return "action type id '" + id + "' must be namespaced (e.g. 'acme." + id + "'): un-namespaced ids "
-                    + "are reserved for SnackBase's own bundles";
+                    + "are reserved for SnackBase's own bundles, except to replace a built-in ("
+                    + String.join(", ", new java.util.TreeSet<>(ActionConstants.BUILTIN_TYPES)) + ")";
         }
         return null;
     }

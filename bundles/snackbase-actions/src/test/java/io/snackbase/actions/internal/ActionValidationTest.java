@@ -65,6 +65,11 @@ class ActionValidationTest {
     }
 
     @Test
+    void aThirdPartyBundleMayReplaceABuiltInByItsId() {
+        assertActive(services.action(named("x"), "com.acme.mail", "send_email"), "send_email");
+    }
+
+    @Test
     void aBundleMerelyNamedLikeSnackbaseMustNamespace() {
         assertFailed(services.action(named("x"), "io.snackbaseplugin", "echo"), "must be namespaced");
     }

@@ -22,6 +22,14 @@ public final class ActionConstants {
     public static final int BUILTIN_RANKING = -1000;
 
     /**
+     * The ids of SnackBase's built-in action types. A third-party bundle may register one of
+     * these un-namespaced ids to replace the built-in on purpose (at a ranking above
+     * {@link #BUILTIN_RANKING}); any other un-namespaced id from a third-party bundle fails.
+     */
+    public static final java.util.Set<String> BUILTIN_TYPES = java.util.Set.of(
+            "send_webhook", "send_email", "create_record", "update_record", "delete_record", "enqueue_job");
+
+    /**
      * How deep actions may trigger further actions (a hook whose action writes a record that
      * fires the hook again) before execution is refused (value is 5).
      */
