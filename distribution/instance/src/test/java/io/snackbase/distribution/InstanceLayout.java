@@ -20,6 +20,16 @@ final class InstanceLayout {
         return Path.of(required("snackbase.sample.plugin"));
     }
 
+    /** The jar of {@code test-plugins/sample-action-plugin}: action {@code example.echo} and a before-request hook. */
+    static Path sampleActionPluginJar() {
+        return Path.of(required("snackbase.sample.action.plugin"));
+    }
+
+    /** The jar of {@code test-plugins/sample-action-plugin-v2}: {@code example.echo} at ranking 10. */
+    static Path sampleActionPluginV2Jar() {
+        return Path.of(required("snackbase.sample.action.plugin.v2"));
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);

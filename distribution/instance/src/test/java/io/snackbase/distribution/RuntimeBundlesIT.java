@@ -2,11 +2,6 @@ package io.snackbase.distribution;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +11,13 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Constants;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -35,7 +30,7 @@ import org.osgi.service.cm.ManagedService;
 /**
  * Boots the real runtime bundle set of {@code target/snackbase/bundle/} in Felix under Pax Exam and checks
  * that it starts, serves HTTP and hot-deploys a plugin. Pax Exam does not use our launcher, so the start
- * levels and framework properties of {@code io.snackbase.launcher} are repeated in {@link #config()}.
+ * levels and framework properties of {@code io.snackbase.launcher} are repeated in {@link PaxExamRuntime}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -48,40 +43,9 @@ public class RuntimeBundlesIT {
 
     @Configuration
     public Option[] config() throws Exception {
-        Path instance = InstanceLayout.instanceDir();
-        Path home = Files.createTempDirectory("snackbase-paxexam-");
-        Path conf = Files.createDirectories(home.resolve("conf"));
-        Path plugins = Files.createDirectories(home.resolve("plugins"));
-        Path tmp = Files.createDirectories(home.resolve("data").resolve("tmp"));
-        try (var shipped = Files.list(instance.resolve("conf"))) {
-            for (Path cfg : shipped.toList()) {
-                Files.copy(cfg, conf.resolve(cfg.getFileName()));
-            }
-        }
-        Files.writeString(conf.resolve(INTERPOLATION_PID + ".cfg"),
-                "fromEnv=$[env:PATH]\nunset=$[env:SNACKBASE_IT_NO_SUCH_VARIABLE;default=fallback]\n");
-
-        List<Option> options = new ArrayList<>(List.of(
-                cleanCaches(true),
-                junitBundles(),
-                // Our bundles use levels 1-3 as in the launcher; Pax Exam puts its probe at level 5.
-                frameworkStartLevel(Constants.START_LEVEL_TEST_BUNDLE),
-                frameworkProperty("org.osgi.service.http.port").value(Integer.toString(InstanceLayout.freePort())),
-                frameworkProperty("felix.fileinstall.dir").value(conf + "," + plugins),
-                frameworkProperty("felix.fileinstall.poll").value("500"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.bundles.new.start").value("true"),
-                frameworkProperty("felix.fileinstall.start.level").value("3"),
-                frameworkProperty("felix.fileinstall.enableConfigSave").value("false"),
-                frameworkProperty("felix.cm.config.plugins").value("org.apache.felix.configadmin.plugin.interpolation"),
-                frameworkProperty("snackbase.home").value(home.toString()),
-                frameworkProperty("snackbase.environment").value("development"),
-                frameworkProperty("snackbase.it.plugins").value(plugins.toString()),
-                systemProperty("org.sqlite.tmpdir").value(tmp.toString()),
-                systemProperty("logback.configurationFile").value(
-                        Path.of("src/test/resources/logback-it.xml").toAbsolutePath().toString())));
-        options.addAll(RuntimeBundleOptions.fromFolder(instance.resolve("bundle")));
-        return options.toArray(new Option[0]);
+        return PaxExamRuntime.options(Map.of(
+                "conf/" + INTERPOLATION_PID + ".cfg",
+                "fromEnv=$[env:PATH]\nunset=$[env:SNACKBASE_IT_NO_SUCH_VARIABLE;default=fallback]\n"), Map.of());
     }
 
     @Test
