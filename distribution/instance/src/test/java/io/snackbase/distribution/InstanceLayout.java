@@ -30,6 +30,11 @@ final class InstanceLayout {
         return Path.of(required("snackbase.sample.action.plugin.v2"));
     }
 
+    /** The jar of {@code test-plugins/sample-notes-plugin}: its own migrations, mapper and transactions. */
+    static Path sampleNotesPluginJar() {
+        return Path.of(required("snackbase.sample.notes.plugin"));
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -91,6 +92,31 @@ public class RuntimeBundlesIT {
         Files.delete(dropped);
         assertEquals("GET /api/v1/sample within 5 s of the delete",
                 404, http.awaitStatus("/api/v1/sample", 404, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    public void pluginShipsItsSchemaAndWritesThroughMappersInOneTransaction() throws Exception {
+        Http http = new Http(port());
+        assertEquals(200, http.awaitStatus("/ready", 200, Duration.ofSeconds(30)));
+        Path dropped = Path.of(context.getProperty("snackbase.it.plugins")).resolve("notes.jar");
+        Files.copy(InstanceLayout.sampleNotesPluginJar(), dropped, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            // Served only once its migration is applied and its SchemaModule registered.
+            assertEquals(200, http.awaitStatus("/api/v1/example-notes", 200, Duration.ofSeconds(10)));
+            assertEquals(1, context.getServiceReferences(io.snackbase.api.storage.SchemaModule.class,
+                    "(snackbase.schema.module=com.example.snackbase.notes)").size());
+
+            assertEquals(200, http.postJson("/api/v1/example-notes", "{\"text\":\"kept\"}").statusCode());
+            HttpResponse<String> failed = http.postJson("/api/v1/example-notes", "{\"text\":\"lost\",\"fail\":true}");
+            assertEquals(409, failed.statusCode());
+            assertTrue(failed.body(), failed.body().contains("Asked to fail after both inserts"));
+
+            // Both rows of the first pair, none of the rolled-back pair.
+            assertEquals("[\"kept 1\",\"kept 2\"]", http.get("/api/v1/example-notes").body());
+        } finally {
+            Files.deleteIfExists(dropped);
+        }
+        assertEquals(404, http.awaitStatus("/api/v1/example-notes", 404, Duration.ofSeconds(5)));
     }
 
     @Test
