@@ -9,6 +9,11 @@ import io.snackbase.api.actions.ActionContext;
 import io.snackbase.api.actions.ActionExecutor;
 import io.snackbase.api.actions.ActionResult;
 import io.snackbase.api.context.RequestContext;
+import io.snackbase.api.hooks.HookContext;
+import io.snackbase.api.hooks.HookDispatchResult;
+import io.snackbase.api.hooks.HookDispatcher;
+import io.snackbase.api.hooks.HookEvent;
+import io.snackbase.api.hooks.HookEvents;
 import io.snackbase.api.runtime.RegistrationDTO;
 import io.snackbase.api.runtime.RegistrationState;
 import java.net.http.HttpResponse;
@@ -16,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +37,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * The extension platform in the real runtime: third-party bundles dropped into {@code plugins/} of
@@ -118,6 +125,36 @@ public class ExtensionPlatformIT {
         Files.delete(plugins().resolve("echo2.jar"));
         assertTrue("v1 takes over again", registrations.await(has("action_type", PLUGIN, RegistrationState.ACTIVE), FIVE_SECONDS));
         assertEquals(1, execute("hi").data().get("version"));
+    }
+
+    @Test
+    public void aHigherRankedCoreServiceReplacesTheDefaultWhileItIsRegistered() throws Exception {
+        // architecture.md §4: the default HookDispatcher (snackbase.impl=default, ranking 0) is
+        // replaced by registering another at a higher ranking; its consumers switch (greedy references).
+        Http http = http();
+        HookDispatcher replacement = new HookDispatcher() {
+            @Override
+            public HookDispatchResult dispatch(HookEvent event, HookContext hookContext) {
+                boolean before = event.name().equals(HookEvents.ON_BEFORE_REQUEST);
+                return new HookDispatchResult(event.data(), 1, before, before ? 451 : 0, before ? "Replaced dispatcher" : null, List.of());
+            }
+
+            @Override
+            public boolean hasHandlers(String event, String collection) {
+                return true;
+            }
+        };
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(org.osgi.framework.Constants.SERVICE_RANKING, 100);
+        props.put("snackbase.impl", "it-replacement");
+        ServiceRegistration<HookDispatcher> registration = context.registerService(HookDispatcher.class, replacement, props);
+        try {
+            assertEquals(451, http.awaitStatus("/api/v1", 451, FIVE_SECONDS));
+            assertTrue(http.get("/api/v1").body().contains("Replaced dispatcher"));
+        } finally {
+            registration.unregister();
+        }
+        assertEquals("the default is back", 200, http.awaitStatus("/api/v1", 200, FIVE_SECONDS));
     }
 
     @Test
