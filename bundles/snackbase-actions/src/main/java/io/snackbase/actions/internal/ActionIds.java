@@ -1,9 +1,17 @@
 package io.snackbase.actions.internal;
 
 import io.snackbase.api.actions.ActionConstants;
+import io.snackbase.api.actions.ActionType;
+import io.snackbase.whiteboard.support.RankedService;
+import io.snackbase.whiteboard.support.Registration;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.osgi.framework.ServiceReference;
 
-/** Owns the rules an action type id must follow, including who may use an un-namespaced id. */
+/**
+ * Owns the rules an action type id must follow, including who may use an un-namespaced id, and
+ * so how an action type service becomes a registration.
+ */
 final class ActionIds {
 
     static final int MAX_LENGTH = 100;
@@ -13,6 +21,17 @@ final class ActionIds {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
     private ActionIds() {}
+
+    /** Reads and validates the properties of an action type service; its id is its only key. */
+    static Registration<ActionType, String> registration(ServiceReference<ActionType> reference) {
+        RankedService<ActionType> service = RankedService.of(reference);
+        Object value = reference.getProperty(ActionConstants.ACTION_TYPE);
+        String id = value instanceof String text && !text.isBlank() ? text : null;
+        String problem = problem(value, service.bundle());
+        return problem == null
+                ? Registration.valid(service, id, List.of(), List.of(id))
+                : Registration.failed(service, id, List.of(), problem);
+    }
 
     /**
      * @param value the {@value ActionConstants#ACTION_TYPE} property as registered

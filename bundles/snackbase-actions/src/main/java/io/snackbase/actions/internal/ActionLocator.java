@@ -1,6 +1,7 @@
 package io.snackbase.actions.internal;
 
 import io.snackbase.api.actions.ActionType;
+import io.snackbase.whiteboard.support.ServiceLocator;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -8,8 +9,9 @@ import org.osgi.framework.ServiceReference;
  * this is {@code ComponentContext.locateService}, which answers null once the service is gone.
  */
 @FunctionalInterface
-interface ActionLocator {
+interface ActionLocator extends ServiceLocator<ActionType> {
 
     /** @return the action type, or null when it was unregistered in the meantime */
+    @Override
     ActionType locate(ServiceReference<ActionType> reference);
 }

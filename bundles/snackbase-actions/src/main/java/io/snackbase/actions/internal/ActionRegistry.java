@@ -9,7 +9,9 @@ import io.snackbase.api.actions.UnknownActionTypeException;
 import io.snackbase.api.runtime.RegistrationDTO;
 import io.snackbase.api.runtime.RegistrationSource;
 import io.snackbase.api.storage.StorageConstants;
-import java.util.HashMap;
+import io.snackbase.whiteboard.support.Registration;
+import io.snackbase.whiteboard.support.RegistrationTracker;
+import io.snackbase.whiteboard.support.ServiceProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,14 +33,13 @@ import org.slf4j.LoggerFactory;
         property = StorageConstants.IMPL + "=default")
 public class ActionRegistry implements ActionExecutor, RegistrationSource {
 
+    static final String KIND = "action_type";
     static final String ACTION_REFERENCE = "actionType";
     static final String DEPTH_LIMIT_MESSAGE = "Action depth limit (" + ActionConstants.MAX_DEPTH + ") reached";
     private static final Logger LOG = LoggerFactory.getLogger(ActionRegistry.class);
 
-    private final Object lock = new Object();
-    private final Map<Long, ActionRegistration> tracked = new HashMap<>();
     // Copy-on-write: readers take one consistent view without locking.
-    private volatile ActionTypes types = ActionTypes.EMPTY;
+    private final RegistrationTracker<ActionType, String> types = new RegistrationTracker<>(KIND);
     private volatile ActionLocator locator;
 
     /** For DS: completed by {@link #activate}. */
@@ -63,17 +64,14 @@ public class ActionRegistry implements ActionExecutor, RegistrationSource {
             updated = "updatedActionType",
             unbind = "unbindActionType")
     void bindActionType(ServiceReference<ActionType> reference) {
-        ActionRegistration registration = ActionRegistration.of(reference);
-        if (registration.valid()) {
-            LOG.info("Action type '{}' registered by {} (ranking {})", registration.id(), registration.label(),
-                    registration.ranking());
+        Registration<ActionType, String> registration = ActionIds.registration(reference);
+        if (registration.isValid()) {
+            LOG.info("Action type '{}' registered by {} (ranking {})", registration.id(),
+                    registration.service().label(), registration.service().ranking());
         } else {
-            LOG.warn("Action type service {} is not used: {}", registration.label(), registration.failure());
+            LOG.warn("Action type service {} is not used: {}", registration.service().label(), registration.failure());
         }
-        synchronized (lock) {
-            tracked.put(registration.serviceId(), registration);
-            publish();
-        }
+        types.put(registration);
     }
 
     void updatedActionType(ServiceReference<ActionType> reference) {
@@ -81,16 +79,12 @@ public class ActionRegistry implements ActionExecutor, RegistrationSource {
     }
 
     void unbindActionType(ServiceReference<ActionType> reference) {
-        synchronized (lock) {
-            if (tracked.remove(ServiceProps.serviceId(reference)) != null) {
-                publish();
-            }
-        }
+        types.remove(reference);
     }
 
     @Override
     public Optional<ActionType> find(String type) {
-        return Optional.ofNullable(available(type));
+        return available(type);
     }
 
     @Override
@@ -124,40 +118,31 @@ public class ActionRegistry implements ActionExecutor, RegistrationSource {
 
     @Override
     public String kind() {
-        return ActionRegistration.KIND;
+        return KIND;
     }
 
     @Override
     public List<RegistrationDTO> registrations() {
-        return types.toDTOs();
+        return types.selection().toDTOs();
     }
 
     private ActionType require(String type) {
-        ActionType action = available(type);
-        if (action == null) {
-            throw new UnknownActionTypeException(type);
-        }
-        return action;
+        return available(type).orElseThrow(() -> new UnknownActionTypeException(type));
     }
 
     /** @return the winner of this moment, or the next candidate when the winner just left */
-    private ActionType available(String type) {
-        for (ActionRegistration candidate : types.candidates(type)) {
+    private Optional<ActionType> available(String type) {
+        ActionLocator current = locator;
+        return types.selection().locate(type, reference -> {
             try {
-                ActionType action = locator.locate(candidate.reference());
-                if (action != null) {
-                    return action;
-                }
+                return current.locate(reference);
             } catch (RuntimeException e) {
                 // A service factory that cannot produce the action: behave as if it were gone.
-                LOG.warn("Action type '{}' of {} could not be obtained", type, candidate.label(), e);
+                LOG.warn("Action type '{}' of {}/{} could not be obtained", type,
+                        ServiceProperties.bundleName(reference), ServiceProperties.serviceId(reference), e);
+                return null;
             }
-        }
-        return null;
-    }
-
-    private void publish() {
-        types = new ActionTypes(tracked.values());
+        });
     }
 
     private static String describe(Throwable failure) {
