@@ -1,5 +1,6 @@
 package io.snackbase.hooks.internal;
 
+import io.snackbase.whiteboard.support.ServiceProperties;
 import io.snackbase.api.hooks.HookContext;
 import io.snackbase.api.hooks.HookDispatchResult;
 import io.snackbase.api.hooks.HookDispatcher;
@@ -136,7 +137,7 @@ public class HookDispatcherImpl implements HookDispatcher, RegistrationSource {
 
     void unbindHandler(ServiceReference<LifecycleHookHandler> reference) {
         synchronized (lock) {
-            if (tracked.remove(ServiceProps.serviceId(reference)) != null) {
+            if (tracked.remove(ServiceProperties.serviceId(reference)) != null) {
                 publish();
             }
         }

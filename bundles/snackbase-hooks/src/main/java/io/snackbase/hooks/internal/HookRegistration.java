@@ -1,5 +1,6 @@
 package io.snackbase.hooks.internal;
 
+import io.snackbase.whiteboard.support.ServiceProperties;
 import io.snackbase.api.hooks.HookConstants;
 import io.snackbase.api.hooks.HookEvents;
 import io.snackbase.api.hooks.LifecycleHookHandler;
@@ -59,10 +60,10 @@ record HookRegistration(
         }
         return new HookRegistration(
                 reference,
-                ServiceProps.serviceId(reference),
-                ServiceProps.ranking(reference),
-                ServiceProps.bundleName(reference),
-                ServiceProps.bundleId(reference),
+                ServiceProperties.serviceId(reference),
+                ServiceProperties.ranking(reference),
+                ServiceProperties.bundleName(reference),
+                ServiceProperties.bundleId(reference),
                 events,
                 collections,
                 ServiceProps.flag(reference.getProperty(HookConstants.HOOK_STOP_ON_ERROR)),
