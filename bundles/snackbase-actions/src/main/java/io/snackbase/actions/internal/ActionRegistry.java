@@ -65,12 +65,6 @@ public class ActionRegistry implements ActionExecutor, RegistrationSource {
             unbind = "unbindActionType")
     void bindActionType(ServiceReference<ActionType> reference) {
         Registration<ActionType, String> registration = ActionIds.registration(reference);
-        if (registration.isValid()) {
-            LOG.info("Action type '{}' registered by {} (ranking {})", registration.id(),
-                    registration.service().label(), registration.service().ranking());
-        } else {
-            LOG.warn("Action type service {} is not used: {}", registration.service().label(), registration.failure());
-        }
         types.put(registration);
     }
 

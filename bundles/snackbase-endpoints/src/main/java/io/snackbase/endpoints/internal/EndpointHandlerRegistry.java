@@ -64,13 +64,6 @@ public class EndpointHandlerRegistry implements RegistrationSource {
             unbind = "unbindEndpointHandler")
     void bindEndpointHandler(ServiceReference<EndpointHandler> reference) {
         Registration<EndpointHandler, EndpointRoute> registration = EndpointProperties.registration(reference);
-        if (registration.isValid()) {
-            LOG.info("Endpoint {} {} registered by {} (ranking {})", registration.reportedKeys(), registration.id(),
-                    registration.service().label(), registration.service().ranking());
-        } else {
-            LOG.warn("Endpoint handler service {} is not used: {}", registration.service().label(),
-                    registration.failure());
-        }
         routes.put(registration);
     }
 

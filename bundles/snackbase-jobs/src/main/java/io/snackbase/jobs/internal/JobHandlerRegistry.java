@@ -54,13 +54,6 @@ public class JobHandlerRegistry implements RegistrationSource {
             unbind = "unbindJobHandler")
     void bindJobHandler(ServiceReference<JobHandler> reference) {
         Registration<JobHandler, String> registration = JobProperties.registration(reference);
-        if (registration.isValid()) {
-            LOG.info("Job handler for {} registered by {} (ranking {})", registration.reportedKeys(),
-                    registration.service().label(), registration.service().ranking());
-        } else {
-            LOG.warn("Job handler service {} is not used: {}", registration.service().label(),
-                    registration.failure());
-        }
         topics.put(registration);
     }
 

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.framework.ServiceReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Owns the registrations a registry has bound and publishes an immutable {@link Selection} of
@@ -13,6 +15,8 @@ import org.osgi.framework.ServiceReference;
  * @param <K> the key type
  */
 public final class RegistrationTracker<S, K> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationTracker.class);
 
     private final String kind;
     private final Object lock = new Object();
@@ -25,8 +29,17 @@ public final class RegistrationTracker<S, K> {
         this.selection = new Selection<>(kind, List.of());
     }
 
-    /** Adds a registration, or replaces the one of the same service (its properties changed). */
+    /**
+     * Adds a registration, or replaces the one of the same service (its properties changed), and
+     * logs it: an operator should see why a plugin's service is not used without asking the API.
+     */
     public void put(Registration<S, K> registration) {
+        if (registration.isValid()) {
+            LOG.info("{} {} registered by {} (ranking {})", kind, registration.reportedKeys(),
+                    registration.service().label(), registration.service().ranking());
+        } else {
+            LOG.warn("{} service {} is not used: {}", kind, registration.service().label(), registration.failure());
+        }
         synchronized (lock) {
             tracked.put(registration.service().serviceId(), registration);
             selection = new Selection<>(kind, tracked.values());
