@@ -1,5 +1,6 @@
 package io.snackbase.hooks.internal;
 
+import io.snackbase.whiteboard.support.testing.FakeServiceRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -21,7 +22,7 @@ class AppLifecycleEventsTest {
     private final List<HookContext> contexts = new CopyOnWriteArrayList<>();
     private final AppLifecycleEvents events = new AppLifecycleEvents();
     private final ServiceReference<JakartarsServiceRuntime> runtime =
-            FakeServices.reference(Map.of("service.id", 1L), FakeServices.bundle("org.eclipse.osgitech.rest", 3));
+            FakeServiceRegistry.reference(Map.of("service.id", 1L), FakeServiceRegistry.bundle("org.eclipse.osgitech.rest"));
 
     @Test
     void firesBootstrapServeAndTerminateInOrder() {

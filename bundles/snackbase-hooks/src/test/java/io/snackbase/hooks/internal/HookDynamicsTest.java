@@ -1,5 +1,6 @@
 package io.snackbase.hooks.internal;
 
+import io.snackbase.whiteboard.support.testing.FakeServiceRegistry;
 import static io.snackbase.api.hooks.HookEvents.ON_RECORD_BEFORE_CREATE;
 import static io.snackbase.hooks.internal.HookDispatcherImplTest.CONTEXT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,7 +102,7 @@ class HookDynamicsTest {
         Map<String, Object> changed = new HashMap<>(properties);
         changed.put("snackbase.hook.events", "on_nothing");
         changed.put(Constants.SERVICE_ID, reference.getProperty(Constants.SERVICE_ID));
-        dispatcher.updatedHandler(FakeServices.reference(changed, reference.getBundle()));
+        dispatcher.updatedHandler(FakeServiceRegistry.reference(changed, reference.getBundle()));
 
         assertThat(dispatcher.hasHandlers(ON_RECORD_BEFORE_CREATE, null)).isFalse();
         assertThat(dispatcher.registrations()).singleElement()
