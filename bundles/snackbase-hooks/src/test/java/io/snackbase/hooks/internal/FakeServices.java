@@ -20,6 +20,14 @@ final class FakeServices implements HandlerLocator {
         return register(handler, "com.acme.plugin", properties);
     }
 
+    /** Registers a handler for the events at a ranking, with extra properties. */
+    ServiceReference<LifecycleHookHandler> ranked(LifecycleHookHandler handler, int ranking, String[] events, Object... more) {
+        Map<String, Object> properties = FakeServiceRegistry.properties(more);
+        properties.put(org.osgi.framework.Constants.SERVICE_RANKING, ranking);
+        properties.put(HookConstants.HOOK_EVENTS, events);
+        return register(handler, "com.acme.plugin", properties);
+    }
+
     <S> ServiceReference<S> register(S service, String bundleName, Map<String, Object> properties) {
         return registry.register(service, bundleName, properties);
     }

@@ -188,12 +188,8 @@ class HookChainSemanticsTest {
     }
 
     private ServiceReference<LifecycleHookHandler> bind(int ranking, LifecycleHookHandler handler, Object... more) {
-        Object[] properties = new Object[more.length + 2];
-        properties[0] = Constants.SERVICE_RANKING;
-        properties[1] = ranking;
-        System.arraycopy(more, 0, properties, 2, more.length);
-        ServiceReference<LifecycleHookHandler> reference = services.handler(handler,
-                new String[] {ON_RECORD_BEFORE_UPDATE, ON_RECORD_AFTER_UPDATE}, properties);
+        ServiceReference<LifecycleHookHandler> reference =
+                services.ranked(handler, ranking, new String[] {ON_RECORD_BEFORE_UPDATE, ON_RECORD_AFTER_UPDATE}, more);
         dispatcher.bindHandler(reference);
         return reference;
     }

@@ -17,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 
 class HookTimeoutTest {
@@ -170,12 +169,8 @@ class HookTimeoutTest {
     }
 
     private ServiceReference<LifecycleHookHandler> bind(int ranking, LifecycleHookHandler handler, Object... more) {
-        Object[] properties = new Object[more.length + 2];
-        properties[0] = Constants.SERVICE_RANKING;
-        properties[1] = ranking;
-        System.arraycopy(more, 0, properties, 2, more.length);
-        ServiceReference<LifecycleHookHandler> reference = services.handler(handler,
-                new String[] {ON_RECORD_BEFORE_CREATE, ON_RECORD_AFTER_CREATE}, properties);
+        ServiceReference<LifecycleHookHandler> reference =
+                services.ranked(handler, ranking, new String[] {ON_RECORD_BEFORE_CREATE, ON_RECORD_AFTER_CREATE}, more);
         dispatcher.bindHandler(reference);
         return reference;
     }
