@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.osgi.framework.BundleContext;
@@ -75,6 +77,13 @@ public class DatabaseImpl implements Database {
 
     private final JdbcUrl url;
     private final HikariDataSource pool;
+    // Probes get their own threads: a probe blocked on a dead database must not hold a thread of
+    // the JVM's common pool, which has a single worker on a 2-core machine.
+    private final ExecutorService probes = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "snackbase-db-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Activate
     public DatabaseImpl(BundleContext context, Config config) throws SQLException {
@@ -100,6 +109,7 @@ public class DatabaseImpl implements Database {
 
     @Deactivate
     public void close() {
+        probes.shutdownNow();
         pool.close();
     }
 
@@ -122,7 +132,7 @@ public class DatabaseImpl implements Database {
             } catch (SQLException e) {
                 return false;
             }
-        });
+        }, probes);
         try {
             return probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
