@@ -1,5 +1,6 @@
 package io.snackbase.api.context;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,14 +13,30 @@ import java.util.Objects;
  * @param role the role name in that account ({@code admin}, {@code user}, ...), or null
  * @param authMethod how the caller proved who they are: {@code jwt}, {@code api_key},
  *     {@code oauth}, {@code saml}, {@code anonymous} or {@code system}
+ * @param groups the names of the user's groups in that account (for example {@code pii_access});
+ *     empty for anonymous callers and the system
  */
-public record Principal(String userId, String email, String accountId, String role, String authMethod) {
+public record Principal(String userId, String email, String accountId, String role, String authMethod, List<String> groups) {
 
     /** The id of the system account, whose users are superadmins (value is the nil UUID). */
     public static final String SYSTEM_ACCOUNT_ID = "00000000-0000-0000-0000-000000000000";
 
     public Principal {
         Objects.requireNonNull(authMethod, "authMethod");
+        groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    /** A principal without groups. */
+    public Principal(String userId, String email, String accountId, String role, String authMethod) {
+        this(userId, email, accountId, role, authMethod, List.of());
+    }
+
+    /**
+     * @param group a group name
+     * @return true when the user is a member of that group in its account
+     */
+    public boolean inGroup(String group) {
+        return groups.contains(group);
     }
 
     /**

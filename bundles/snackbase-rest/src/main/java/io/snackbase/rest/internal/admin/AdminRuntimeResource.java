@@ -1,16 +1,14 @@
 package io.snackbase.rest.internal.admin;
 
-import io.snackbase.api.errors.ApiException;
+import io.snackbase.api.auth.RequestAuthentication;
 import io.snackbase.api.rest.RestConstants;
 import io.snackbase.api.runtime.RegistrationSource;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,9 +25,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * {@code GET /api/v1/admin/runtime}: what every extension registry has seen (action types, hook
  * handlers, endpoint and job handlers), with state and reason.
  *
- * <p>Until authentication exists it is served to loopback clients only (the same data is on the
- * Web Console page, behind the console's credentials); the authentication issue replaces the
- * check with "superadmin only".
+ * <p>Superadmins only (the same data is on the Web Console page, behind the console's
+ * credentials).
  */
 @Component(service = AdminRuntimeResource.class)
 @JakartarsResource
@@ -52,23 +49,8 @@ public class AdminRuntimeResource {
 
     /** @return the registrations of every registry, grouped by kind */
     @GET
-    public Map<String, Object> runtime(@Context HttpServletRequest request) {
-        if (!isLoopback(request.getRemoteAddr())) {
-            throw ApiException.forbidden("The runtime report is served to local clients only");
-        }
+    public Map<String, Object> runtime(@Context ContainerRequestContext request) {
+        RequestAuthentication.of(request.getProperty(RequestAuthentication.PROPERTY)).requireSuperadmin();
         return RuntimeReport.of(List.copyOf(sources));
-    }
-
-    static boolean isLoopback(String address) {
-        if (address == null || address.isBlank()) {
-            return false;
-        }
-        try {
-            // A literal address is parsed, never looked up.
-            return InetAddress.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1) : address)
-                    .isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -40,7 +40,16 @@ public final class ErrorResponses {
      * @return its status and envelope
      */
     public static Response of(ApiException e) {
-        return envelope(e.status(), e.error(), e.getMessage(), e.extras()).build();
+        Response.ResponseBuilder response = envelope(e.status(), e.error(), e.getMessage(), e.extras());
+        if (e.status() == 401) {
+            response.header("WWW-Authenticate", "Bearer");
+        }
+        // the SDK reads Retry-After first and the body's retryAfter second; send both
+        Object retryAfter = e.extras().get("retryAfter");
+        if (e.status() == 429 && retryAfter != null) {
+            response.header("Retry-After", retryAfter.toString());
+        }
+        return response.build();
     }
 
     /** @return the 503 sent while the database cannot be used */

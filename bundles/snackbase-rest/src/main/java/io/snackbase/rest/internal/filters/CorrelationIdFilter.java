@@ -1,6 +1,8 @@
 package io.snackbase.rest.internal.filters;
 
 import io.snackbase.rest.internal.Whiteboard;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -24,6 +26,8 @@ import org.slf4j.MDC;
 @JakartarsName("snackbase.correlation")
 @JakartarsApplicationSelect(Whiteboard.BOTH_APPLICATIONS)
 @PreMatching
+// before authentication, which stamps the id into the request's context
+@Priority(Priorities.AUTHENTICATION - 100)
 public class CorrelationIdFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     /** Request property holding the id, because the MDC may be gone in async responses. */

@@ -1,5 +1,6 @@
 package io.snackbase.rest.internal.filters;
 
+import io.snackbase.api.auth.RequestAuthentication;
 import io.snackbase.api.context.Principal;
 import io.snackbase.api.context.RequestContext;
 import io.snackbase.api.hooks.HookContext;
@@ -82,9 +83,12 @@ public class RequestHooksFilter implements ContainerRequestFilter, ContainerResp
     }
 
     private static HookContext context(ContainerRequestContext request) {
+        Object auth = request.getProperty(RequestAuthentication.PROPERTY);
+        if (auth != null) {
+            return new HookContext(RequestAuthentication.of(auth).anyone());
+        }
         Object id = request.getProperty(CorrelationIdFilter.PROPERTY);
         String requestId = id == null ? CorrelationIds.generate() : id.toString();
-        // The auth filter (a later issue) puts the authenticated principal here.
         Principal principal = Principal.anonymous(null);
         return new HookContext(new RequestContext(principal, principal.accountId(), requestId, null,
                 request.getHeaderString("User-Agent")));

@@ -34,14 +34,4 @@ class RuntimeReportTest {
         assertThat(byKind.get("action_type").get(0)).containsEntry("state", "shadowed").containsEntry("bundle_id", 4L);
         assertThat(byKind.get("hook_handler").get(0)).containsEntry("reason", "no events").containsEntry("id", null);
     }
-
-    @Test
-    void onlyLoopbackAddressesAreLocal() {
-        assertThat(AdminRuntimeResource.isLoopback("127.0.0.1")).isTrue();
-        assertThat(AdminRuntimeResource.isLoopback("::1")).isTrue();
-        assertThat(AdminRuntimeResource.isLoopback("[0:0:0:0:0:0:0:1]")).isTrue();
-        assertThat(AdminRuntimeResource.isLoopback("10.0.0.5")).isFalse();
-        assertThat(AdminRuntimeResource.isLoopback("")).isFalse();
-        assertThat(AdminRuntimeResource.isLoopback(null)).isFalse();
-    }
 }
