@@ -1,0 +1,146 @@
+package io.snackbase.auth.internal;
+
+import io.snackbase.api.hooks.HookDispatcher;
+import io.snackbase.api.mail.MailService;
+import io.snackbase.api.storage.Mappers;
+import io.snackbase.api.storage.SchemaModule;
+import io.snackbase.api.storage.TransactionManager;
+import io.snackbase.auth.internal.core.JwtCodec;
+import io.snackbase.auth.internal.core.PasswordHasher;
+import io.snackbase.auth.internal.core.SigningSecret;
+import io.snackbase.auth.internal.core.SnackbaseTokenCodec;
+import io.snackbase.auth.internal.service.Accounts;
+import io.snackbase.auth.internal.service.AuthMail;
+import io.snackbase.auth.internal.service.AuthSettings;
+import io.snackbase.auth.internal.service.AuthStore;
+import io.snackbase.auth.internal.service.EmailFlows;
+import io.snackbase.auth.internal.service.Hooks;
+import io.snackbase.auth.internal.service.LoginThrottle;
+import io.snackbase.auth.internal.service.Login;
+import io.snackbase.auth.internal.service.Registration;
+import io.snackbase.auth.internal.service.RequestAuthenticator;
+import io.snackbase.auth.internal.service.Sessions;
+import io.snackbase.auth.internal.service.Users;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Wires the auth services once per configuration and hands them to the resources and the
+ * authenticator (a bundle-private service). A refused signing secret fails activation with the
+ * reason in the log, so no token is ever signed with a weak key.
+ */
+@Component(service = AuthServices.class, configurationPid = "io.snackbase.auth")
+@Designate(ocd = AuthConfig.class)
+public class AuthServices {
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile HookDispatcher hookDispatcher;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MailService mailService;
+
+    public final AuthStore store;
+    public final AuthSettings settings;
+    public final PasswordHasher hasher;
+    public final Accounts accounts;
+    public final Users users;
+    public final Sessions sessions;
+    public final EmailFlows email;
+    public final Registration registration;
+    public final Login login;
+    public final RequestAuthenticator authenticator;
+    public final SnackbaseTokenCodec snackbaseTokens;
+    public final AuthMail mail;
+    public final Hooks hooks;
+    private final ExecutorService background;
+
+    @Activate
+    public AuthServices(@Reference(target = "(snackbase.schema.module=io.snackbase.auth)") SchemaModule schema,
+            @Reference Mappers mappers, @Reference TransactionManager transactions, BundleContext context, AuthConfig config)
+            throws Exception {
+        String home = context.getProperty("snackbase.home");
+        Path data = Path.of(home == null ? "." : home).resolve("data");
+        String secret = config.tokenSecret().isBlank() ? System.getenv("SNACKBASE_SECRET_KEY") : config.tokenSecret();
+        byte[] key = SigningSecret.resolve(secret, data);
+        String appUrl = !config.appUrl().isBlank() ? config.appUrl()
+                : System.getenv().getOrDefault("SNACKBASE_APP_URL", "http://localhost:8090");
+        this.settings = new AuthSettings(config.accessTokenMinutes() * 60L, config.refreshTokenDays() * 86_400L,
+                config.apiKeysPerUser(), config.maxFailuresPerAccountEmail(), config.maxFailuresPerIp(),
+                config.failureWindowSeconds(), config.lockoutSeconds(), appUrl);
+        this.background = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "snackbase-auth-mail");
+            t.setDaemon(true);
+            return t;
+        });
+        Wiring w = new Wiring(new AuthStore(mappers, transactions, Clock.systemUTC()), settings, key,
+                new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations(), 1),
+                () -> mailService, () -> hookDispatcher, background);
+        this.store = w.store;
+        this.hasher = w.hasher;
+        this.accounts = w.accounts;
+        this.users = w.users;
+        this.sessions = w.sessions;
+        this.email = w.email;
+        this.registration = w.registration;
+        this.login = w.login;
+        this.authenticator = w.authenticator;
+        this.snackbaseTokens = w.snackbaseTokens;
+        this.mail = w.mail;
+        this.hooks = w.hooks;
+    }
+
+    @Deactivate
+    void stop() {
+        background.shutdown();
+    }
+
+    /** The object graph, built the same way by the component and by the tests. */
+    public static final class Wiring {
+        public final AuthStore store;
+        public final AuthSettings settings;
+        public final PasswordHasher hasher;
+        public final Accounts accounts;
+        public final Users users;
+        public final JwtCodec jwt;
+        public final SnackbaseTokenCodec snackbaseTokens;
+        public final Sessions sessions;
+        public final AuthMail mail;
+        public final Hooks hooks;
+        public final EmailFlows email;
+        public final Registration registration;
+        public final LoginThrottle throttle;
+        public final Login login;
+        public final RequestAuthenticator authenticator;
+
+        public Wiring(AuthStore store, AuthSettings settings, byte[] key, PasswordHasher hasher,
+                java.util.function.Supplier<MailService> mail, java.util.function.Supplier<HookDispatcher> hooks,
+                java.util.concurrent.Executor background) {
+            this.store = store;
+            this.settings = settings;
+            this.hasher = hasher;
+            this.accounts = new Accounts(store);
+            this.users = new Users(store, hasher);
+            this.jwt = new JwtCodec(key, store.clock());
+            this.snackbaseTokens = new SnackbaseTokenCodec(key, store.clock());
+            this.sessions = new Sessions(store, jwt, settings);
+            this.mail = new AuthMail(mail, settings.appUrl());
+            this.hooks = new Hooks(hooks);
+            this.email = new EmailFlows(store, accounts, hasher, this.mail, this.hooks, background);
+            this.registration = new Registration(store, accounts, users, email, this.hooks);
+            this.throttle = new LoginThrottle(store, settings);
+            this.login = new Login(store, accounts, hasher, sessions, throttle, this.hooks);
+            this.authenticator = new RequestAuthenticator(store, jwt, snackbaseTokens);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.snackbase.storage.jdbc.testing;
+
+import io.snackbase.api.storage.DatabaseKind;
+import io.snackbase.storage.jdbc.internal.DatabaseImpl;
+import io.snackbase.storage.jdbc.internal.MappersImpl;
+import io.snackbase.storage.jdbc.internal.TestDatabases;
+import io.snackbase.storage.jdbc.internal.TransactionManagerImpl;
+import io.snackbase.storage.jdbc.internal.migration.MigrationRunner;
+import io.snackbase.storage.jdbc.internal.migration.MigrationScripts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The real storage stack (pool, transactions, mappers, migrations) for another bundle's tests, on
+ * SQLite (a fresh file), PostgreSQL or MariaDB (the shared test servers, whose tables of the module
+ * are dropped first). Shipped in this bundle's test-jar; never at runtime.
+ */
+public final class ModuleStorage implements AutoCloseable {
+
+    private final DatabaseImpl database;
+    private final TransactionManagerImpl transactions;
+    private final MappersImpl mappers;
+
+    private ModuleStorage(DatabaseImpl database, DatabaseKind kind) {
+        this.database = database;
+        this.transactions = new TransactionManagerImpl(database.dataSource());
+        this.mappers = new MappersImpl(transactions, kind);
+    }
+
+    /** @return the three databases every storage test runs on */
+    public static List<DatabaseKind> kinds() {
+        return TestDatabases.kinds().toList();
+    }
+
+    /**
+     * @param kind the database
+     * @param module the module name its migrations are recorded under (a bundle symbolic name)
+     * @param folder the class-path folder of the migration files, e.g. "/db/auth"
+     * @param files the migration file names in that folder
+     * @param dropTables the module's tables, dropped (children first) before migrating on the
+     *     shared servers
+     * @return the storage, with the module's schema applied
+     */
+    public static ModuleStorage open(DatabaseKind kind, String module, String folder, List<String> files,
+            List<String> dropTables) throws Exception {
+        DatabaseImpl database = TestDatabases.open(kind, 8);
+        reset(database, kind, module, dropTables);
+        Map<String, String> scripts = new TreeMap<>();
+        for (String name : files) {
+            scripts.put(name, read(folder + "/" + name));
+        }
+        new MigrationRunner(database.dataSource(), kind).apply(module, MigrationScripts.select(scripts, kind));
+        return new ModuleStorage(database, kind);
+    }
+
+    private static void reset(DatabaseImpl database, DatabaseKind kind, String module, List<String> tables) throws Exception {
+        if (kind == DatabaseKind.SQLITE) {
+            return;
+        }
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            for (String table : tables) {
+                s.execute("DROP TABLE IF EXISTS " + table + (kind == DatabaseKind.POSTGRESQL ? " CASCADE" : ""));
+            }
+            s.execute("CREATE TABLE IF NOT EXISTS sb_schema_migrations (module VARCHAR(190) NOT NULL, "
+                    + "version INTEGER NOT NULL, description VARCHAR(200) NOT NULL, checksum CHAR(64) NOT NULL, "
+                    + "applied_at VARCHAR(40) NOT NULL, PRIMARY KEY (module, version))");
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM sb_schema_migrations WHERE module = ?")) {
+                delete.setString(1, module);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private static String read(String resource) throws IOException {
+        try (InputStream in = ModuleStorage.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("No migration " + resource + " on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** @return the transaction manager */
+    public TransactionManagerImpl transactions() {
+        return transactions;
+    }
+
+    /** @return the mappers */
+    public MappersImpl mappers() {
+        return mappers;
+    }
+
+    /** @return the database */
+    public DatabaseImpl database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
