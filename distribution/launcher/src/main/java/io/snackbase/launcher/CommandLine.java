@@ -27,6 +27,9 @@ final class CommandLine {
             return new RunCommand();
         }
         String name = "-h".equals(args[0]) ? "--help" : args[0];
+        if (name.equals("create-superadmin")) {
+            return CreateSuperadminCommand.parse(args);
+        }
         Supplier<Command> command = COMMANDS.get(name);
         if (command == null) {
             throw new LauncherException("unknown command '" + args[0] + "'");
@@ -40,10 +43,12 @@ final class CommandLine {
     /** The usage text, printed by {@code --help} and after a wrong command line. */
     static String usage() {
         return String.join(System.lineSeparator(),
-                "Usage: snackbase [run | --help]",
+                "Usage: snackbase [run | create-superadmin --email <address> [--password <password>] | --help]",
                 "",
-                "  run      start SnackBase in the foreground (the default); stop it with SIGTERM or Ctrl-C",
-                "  --help   show this text",
+                "  run                start SnackBase in the foreground (the default); stop it with SIGTERM or Ctrl-C",
+                "  create-superadmin  create a superadmin in the configured database (password from --password,",
+                "                     SNACKBASE_SUPERADMIN_PASSWORD or the terminal) and exit",
+                "  --help             show this text",
                 "",
                 "Environment:",
                 "  SNACKBASE_HOME              instance folder (default: the folder above lib/)",
@@ -51,6 +56,9 @@ final class CommandLine {
                 "  SNACKBASE_ENVIRONMENT       production (default) or development",
                 "  SNACKBASE_CONSOLE_USERNAME  Web Console user (default admin)",
                 "  SNACKBASE_CONSOLE_PASSWORD  Web Console password (default: generated on first start)",
+                "  SNACKBASE_DB_URL            database (default: SQLite at data/snackbase.db)",
+                "  SNACKBASE_SECRET_KEY        token signing secret, 32+ random characters (default: generated, data/token-secret)",
+                "  SNACKBASE_SUPERADMIN_EMAIL, SNACKBASE_SUPERADMIN_PASSWORD  superadmin created at start when missing",
                 "  JAVA_OPTS                   extra JVM options, read by bin/snackbase",
                 "");
     }

@@ -39,12 +39,24 @@ final class FrameworkShutdown {
         return shutdown;
     }
 
-    /** Blocks the main thread until the framework has stopped, whoever stopped it, and returns the exit code. */
+    /**
+     * Blocks the main thread until the framework has stopped, whoever stopped it, and returns the exit code:
+     * 2 when a bundle stopped it for a configuration error it named in the system property {@value #FATAL}.
+     */
     int awaitStop() throws InterruptedException {
         framework.waitForStop(0);
         report();
+        String fatal = System.getProperty(FATAL);
+        if (fatal != null) {
+            out.println("snackbase: " + fatal);
+            out.flush();
+            return Main.EXIT_USAGE;
+        }
         return 0;
     }
+
+    /** System property a bundle sets, before stopping the framework, to refuse a configuration (a weak secret). */
+    static final String FATAL = "snackbase.fatal";
 
     private void stopOnSignal() {
         if (stopAndReport()) {

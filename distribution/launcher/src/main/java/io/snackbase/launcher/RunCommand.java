@@ -17,6 +17,18 @@ final class RunCommand implements Command {
     @Override
     public int run(Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
         LauncherSettings settings = LauncherSettings.fromEnvironment(env, defaultHome());
+        ConsoleCredentials console = prepare(settings, env);
+        Framework framework = boot(FrameworkProperties.of(settings, console), settings);
+        FrameworkShutdown shutdown = FrameworkShutdown.install(framework, out);
+        framework.start();
+        out.println("SnackBase started on port " + settings.port() + " (" + settings.environment() + ")");
+        console.announce(out);
+        out.flush();
+        return shutdown.awaitStop();
+    }
+
+    /** Sets the JVM-wide properties every framework of this instance needs and reads the console credentials. */
+    static ConsoleCredentials prepare(LauncherSettings settings, Map<String, String> env) throws Exception {
         Path home = settings.home();
         // Read by logback inside the framework, so it must be set before any bundle starts.
         System.setProperty("logback.configurationFile", home.resolve("etc").resolve("logback.xml").toString());
@@ -25,18 +37,17 @@ final class RunCommand implements Command {
         // sqlite-jdbc extracts its native library here instead of piling copies up in /tmp (stack.md P17).
         System.setProperty("org.sqlite.tmpdir", tmp.toString());
 
-        ConsoleCredentials console = ConsoleCredentials.resolve(env, settings.dataDir(), new SecureRandom());
+        return ConsoleCredentials.resolve(env, settings.dataDir(), new SecureRandom());
+    }
+
+    /** Creates and initialises a framework with the instance's bundles installed; the caller starts it. */
+    static Framework boot(Map<String, String> properties, LauncherSettings settings) throws Exception {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path (lib/)"));
-        Framework framework = factory.newFramework(FrameworkProperties.of(settings, console));
+        Framework framework = factory.newFramework(properties);
         framework.init();
         BundleDeployer.deployAll(framework.getBundleContext(), settings.bundleDir());
-        FrameworkShutdown shutdown = FrameworkShutdown.install(framework, out);
-        framework.start();
-        out.println("SnackBase started on port " + settings.port() + " (" + settings.environment() + ")");
-        console.announce(out);
-        out.flush();
-        return shutdown.awaitStop();
+        return framework;
     }
 
     /** The folder above the one holding the launcher jar: {@code <home>/lib/snackbase-launcher.jar}. */

@@ -44,6 +44,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = AuthConfig.class)
 public class AuthServices {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuthServices.class);
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile HookDispatcher hookDispatcher;
 
@@ -72,7 +74,13 @@ public class AuthServices {
         String home = context.getProperty("snackbase.home");
         Path data = Path.of(home == null ? "." : home).resolve("data");
         String secret = config.tokenSecret().isBlank() ? System.getenv("SNACKBASE_SECRET_KEY") : config.tokenSecret();
-        byte[] key = SigningSecret.resolve(secret, data);
+        byte[] key;
+        try {
+            key = SigningSecret.resolve(secret, data);
+        } catch (IllegalArgumentException refused) {
+            refuseToRun(context, refused.getMessage());
+            throw refused;
+        }
         String appUrl = !config.appUrl().isBlank() ? config.appUrl()
                 : System.getenv().getOrDefault("SNACKBASE_APP_URL", "http://localhost:8090");
         this.settings = new AuthSettings(config.accessTokenMinutes() * 60L, config.refreshTokenDays() * 86_400L,
@@ -98,6 +106,24 @@ public class AuthServices {
         this.snackbaseTokens = w.snackbaseTokens;
         this.mail = w.mail;
         this.hooks = w.hooks;
+    }
+
+    /**
+     * A weak signing secret stops the whole instance: serving without authentication would look
+     * like a working instance that refuses every login. The launcher prints the reason and exits 2.
+     */
+    private static void refuseToRun(BundleContext context, String reason) {
+        LOG.error("Refusing to start: {}", reason);
+        System.setProperty("snackbase.fatal", reason);
+        Thread stopper = new Thread(() -> {
+            try {
+                context.getBundle(0).stop();
+            } catch (Exception e) {
+                LOG.error("Could not stop the framework", e);
+            }
+        }, "snackbase-refuse-start");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     @Deactivate
