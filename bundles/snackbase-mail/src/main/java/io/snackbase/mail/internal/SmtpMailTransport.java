@@ -46,8 +46,9 @@ public class SmtpMailTransport implements MailTransport {
     public SmtpMailTransport() {}
 
     /** For tests outside OSGi. */
-    SmtpMailTransport(SmtpSettings settings) {
+    SmtpMailTransport(SmtpSettings settings, MailServiceImpl mailService) {
         this.settings = settings;
+        this.mailService = mailService;
     }
 
     @Activate
