@@ -2,6 +2,7 @@ package io.snackbase.storage.jdbc.testing;
 
 import io.snackbase.api.storage.DatabaseKind;
 import io.snackbase.storage.jdbc.internal.DatabaseImpl;
+import io.snackbase.storage.jdbc.internal.JdbcUrl;
 import io.snackbase.storage.jdbc.internal.MappersImpl;
 import io.snackbase.storage.jdbc.internal.TestDatabases;
 import io.snackbase.storage.jdbc.internal.TransactionManagerImpl;
@@ -50,7 +51,7 @@ public final class ModuleStorage implements AutoCloseable {
      */
     public static ModuleStorage open(DatabaseKind kind, String module, String folder, List<String> files,
             List<String> dropTables) throws Exception {
-        DatabaseImpl database = TestDatabases.open(kind, 8);
+        DatabaseImpl database = openIsolated(kind);
         reset(database, kind, module, dropTables);
         Map<String, String> scripts = new TreeMap<>();
         for (String name : files) {
@@ -58,6 +59,25 @@ public final class ModuleStorage implements AutoCloseable {
         }
         new MigrationRunner(database.dataSource(), kind).apply(module, MigrationScripts.select(scripts, kind));
         return new ModuleStorage(database, kind);
+    }
+
+    /**
+     * Opens the database in a schema (PostgreSQL) or database (MariaDB) named after the working
+     * folder, so that test runs of several checkouts on one machine never drop each other's tables.
+     */
+    private static DatabaseImpl openIsolated(DatabaseKind kind) throws Exception {
+        if (kind == DatabaseKind.SQLITE) {
+            return TestDatabases.open(kind, 8);
+        }
+        String namespace = "sbt_" + Integer.toHexString(System.getProperty("user.dir").hashCode() & 0x7fffffff);
+        String base = kind == DatabaseKind.POSTGRESQL ? TestDatabases.POSTGRES_URL : TestDatabases.MARIADB_URL;
+        try (Connection c = java.sql.DriverManager.getConnection(base); Statement s = c.createStatement()) {
+            s.execute((kind == DatabaseKind.POSTGRESQL ? "CREATE SCHEMA IF NOT EXISTS " : "CREATE DATABASE IF NOT EXISTS ") + namespace);
+        }
+        String url = kind == DatabaseKind.POSTGRESQL
+                ? base + (base.contains("?") ? "&" : "?") + "currentSchema=" + namespace
+                : base.replaceFirst("^(jdbc:mariadb://[^/]+/)[^?]*", "$1" + namespace);
+        return new DatabaseImpl(JdbcUrl.parse(url), TestDatabases.config(8));
     }
 
     private static void reset(DatabaseImpl database, DatabaseKind kind, String module, List<String> tables) throws Exception {
