@@ -52,6 +52,8 @@ public class ExtensionPlatformIT {
     private static final String PLUGIN = "com.example.snackbase.echo";
     private static final String PLUGIN_V2 = "com.example.snackbase.echo2";
     private static final String CONSOLE_PASSWORD = "it-console-secret";
+    private static final String SUPERADMIN = "root@it.example.com";
+    private static final String SUPERADMIN_PASSWORD = "It-Sup3r!Passw0rd";
     private static final Duration FIVE_SECONDS = Duration.ofSeconds(5);
 
     @Inject
@@ -63,7 +65,8 @@ public class ExtensionPlatformIT {
     @Configuration
     public Option[] config() throws Exception {
         return PaxExamRuntime.options(Map.of(), Map.of(
-                "felix.webconsole.username", "admin", "felix.webconsole.password", CONSOLE_PASSWORD));
+                "felix.webconsole.username", "admin", "felix.webconsole.password", CONSOLE_PASSWORD,
+                "snackbase.superadmin.email", SUPERADMIN, "snackbase.superadmin.password", SUPERADMIN_PASSWORD));
     }
 
     @After
@@ -92,7 +95,8 @@ public class ExtensionPlatformIT {
         assertEquals(403, blocked.statusCode());
         assertTrue(blocked.body(), blocked.body().contains("\"detail\":\"Blocked by the example plugin\""));
 
-        HttpResponse<String> report = http.get("/api/v1/admin/runtime");
+        assertEquals("the runtime report is for superadmins", 401, http.get("/api/v1/admin/runtime").statusCode());
+        HttpResponse<String> report = http.get("/api/v1/admin/runtime", superadmin(http));
         assertEquals(200, report.statusCode());
         assertTrue(report.body(), report.body().contains("\"id\":\"example.echo\",\"state\":\"active\",\"bundle\":\"" + PLUGIN + "\""));
         assertTrue(report.body(), report.body().contains("on_before_request"));
@@ -120,7 +124,8 @@ public class ExtensionPlatformIT {
         RegistrationDTO shadowed = registrations.find("action_type", PLUGIN, RegistrationState.SHADOWED).get();
         assertTrue(shadowed.reason(), shadowed.reason().contains("shadowed by service") && shadowed.reason().contains(PLUGIN_V2));
         assertEquals(2, execute("hi").data().get("version"));
-        assertTrue(http().get("/api/v1/admin/runtime").body().contains("\"state\":\"shadowed\""));
+        Http http = http();
+        assertTrue(http.get("/api/v1/admin/runtime", superadmin(http)).body().contains("\"state\":\"shadowed\""));
 
         Files.delete(plugins().resolve("echo2.jar"));
         assertTrue("v1 takes over again", registrations.await(has("action_type", PLUGIN, RegistrationState.ACTIVE), FIVE_SECONDS));
@@ -161,6 +166,7 @@ public class ExtensionPlatformIT {
     public void deployingAndUndeployingTwentyTimesNeverDisturbsRequests() throws Exception {
         Registrations registrations = new Registrations(context);
         Http http = http();
+        Map<String, String> root = superadmin(http);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger requests = new AtomicInteger();
         List<String> failures = new CopyOnWriteArrayList<>();
@@ -168,7 +174,7 @@ public class ExtensionPlatformIT {
             while (running.get()) {
                 for (String path : List.of("/api/v1", "/health", "/api/v1/admin/runtime")) {
                     try {
-                        int status = http.get(path).statusCode();
+                        int status = http.get(path, root).statusCode();
                         if (status != 200) {
                             failures.add(path + " -> " + status);
                         }
@@ -219,6 +225,10 @@ public class ExtensionPlatformIT {
 
     private Path plugins() {
         return Path.of(context.getProperty("snackbase.it.plugins"));
+    }
+
+    private static Map<String, String> superadmin(Http http) throws Exception {
+        return Http.bearer(http.login("system", SUPERADMIN, SUPERADMIN_PASSWORD));
     }
 
     private Http http() {

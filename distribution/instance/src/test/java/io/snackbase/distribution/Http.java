@@ -39,6 +39,45 @@ final class Http {
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    HttpResponse<String> send(String method, String path, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Logs in and returns the access token, polling while the auth routes are still being registered.
+     *
+     * @throws AssertionError when no token came within 30 s
+     */
+    String login(String account, String email, String password) throws IOException, InterruptedException {
+        String body = "{\"account\":\"" + account + "\",\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = postJson("/api/v1/auth/login", body);
+                java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(last.body());
+                if (last.statusCode() == 200 && token.find()) {
+                    return token.group(1);
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No login for " + email + ": " + (last == null ? "no answer" : last.statusCode() + " " + last.body()));
+    }
+
+    static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
     static Map<String, String> basicAuth(String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return Map.of("Authorization", "Basic " + token);

@@ -50,8 +50,11 @@ final class InstanceProcess {
      * Starts {@code <home>/bin/snackbase} with the given variables on top of this JVM's environment, from which
      * every {@code SNACKBASE_*} variable is removed so that the machine's settings cannot leak into the test.
      */
-    static InstanceProcess start(Path home, Map<String, String> env) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin").resolve("snackbase").toString())
+    static InstanceProcess start(Path home, Map<String, String> env, String... args) throws IOException {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(home.resolve("bin").resolve("snackbase").toString());
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("SNACKBASE_"));

@@ -44,6 +44,24 @@ class CommandLineTest {
     }
 
     @Test
+    void createSuperadminTakesAnEmailAndAnOptionalPassword() throws Exception {
+        assertThat(CommandLine.parse(new String[] {"create-superadmin", "--email", "a@x.io"})).isInstanceOf(CreateSuperadminCommand.class);
+        assertThat(CommandLine.parse(new String[] {"create-superadmin", "--email", "a@x.io", "--password", "p"}))
+                .isInstanceOf(CreateSuperadminCommand.class);
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"create-superadmin", "--mail", "a@x.io"}))
+                .isInstanceOf(LauncherException.class).hasMessageContaining("--email <address>");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"create-superadmin", "--email"}))
+                .isInstanceOf(LauncherException.class);
+    }
+
+    @Test
+    void createSuperadminWithoutAnEmailExitsWithTwo() {
+        int code = Main.execute(new String[] {"create-superadmin"}, Map.of(), print(out), print(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(text(err)).contains("create-superadmin needs --email");
+    }
+
+    @Test
     void badEnvironmentExitsWithTwoAndOneClearLine() {
         int code = Main.execute(new String[] {"run"}, Map.of("SNACKBASE_PORT", "abc"), print(out), print(err));
         assertThat(code).isEqualTo(2);

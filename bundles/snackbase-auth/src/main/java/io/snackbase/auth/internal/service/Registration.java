@@ -65,8 +65,9 @@ public final class Registration {
         });
         AccountRow account = (AccountRow) created[0];
         UserRow user = (UserRow) created[1];
-        // a mail failure never fails the registration
-        email.sendVerification(user, user.email, context);
+        // a mail failure never fails the registration; the mail belongs to the new account
+        email.sendVerification(user, user.email, new RequestContext(context.principal(), account.id, context.requestId(),
+                context.ipAddress(), context.userAgent()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "Registration successful. Please check your email to verify your account.");
         body.put("user", Views.authUser(user, store.users.groupNames(user.id)));
