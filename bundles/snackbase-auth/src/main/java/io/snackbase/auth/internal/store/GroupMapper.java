@@ -24,6 +24,10 @@ public interface GroupMapper {
     @Select(SELECT + " WHERE g.account_id = #{accountId} AND g.name = #{name}")
     GroupRow findByName(@Param("accountId") String accountId, @Param("name") String name);
 
+    /** Case-insensitive, so that names clash the same way on every database (MariaDB's collation folds case). */
+    @Select(SELECT + " WHERE g.account_id = #{accountId} AND LOWER(g.name) = LOWER(#{name})")
+    List<GroupRow> findByNameFolded(@Param("accountId") String accountId, @Param("name") String name);
+
     @Select("<script>" + SELECT + "<where><if test='accountId != null'>g.account_id = #{accountId}</if>"
             + "<if test='pattern != null'> AND LOWER(g.name) LIKE #{pattern} ESCAPE '!'</if></where>"
             + " ORDER BY g.name, g.id LIMIT #{limit} OFFSET #{offset}</script>")
@@ -47,4 +51,8 @@ public interface GroupMapper {
 
     @Select("SELECT user_id FROM group_members WHERE group_id = #{groupId} ORDER BY created_at, user_id")
     List<String> memberIds(@Param("groupId") String groupId);
+
+    /** The members as users (with role and account), in the order they joined. */
+    @Select(UserMapper.SELECT + " JOIN group_members m ON m.user_id = u.id WHERE m.group_id = #{groupId} ORDER BY m.created_at, u.id")
+    List<UserRow> members(@Param("groupId") String groupId);
 }

@@ -30,6 +30,27 @@ public interface InvitationMapper {
             + " ORDER BY i.created_at DESC, i.id</script>")
     List<InvitationRow> list(@Param("accountId") String accountId);
 
+    /** The status filter of {@link #filtered}: the same precedence as the computed status (accepted, cancelled, expired, pending). */
+    String STATUS = "<if test='accountId != null'> AND i.account_id = #{accountId}</if>"
+            + "<if test='status == \"accepted\"'> AND i.accepted_at IS NOT NULL</if>"
+            + "<if test='status == \"cancelled\"'> AND i.accepted_at IS NULL AND i.cancelled_at IS NOT NULL</if>"
+            + "<if test='status == \"expired\"'> AND i.accepted_at IS NULL AND i.cancelled_at IS NULL AND i.expires_at &lt;= #{now}</if>"
+            + "<if test='status == \"pending\"'> AND i.accepted_at IS NULL AND i.cancelled_at IS NULL AND i.expires_at &gt; #{now}</if>";
+
+    /** @param status pending, accepted, expired, cancelled, or null for all; @param limit null for no limit */
+    @Select("<script>" + SELECT + " WHERE 1 = 1" + STATUS + " ORDER BY i.created_at DESC, i.id"
+            + "<if test='limit != null'> LIMIT #{limit} OFFSET #{offset}</if></script>")
+    List<InvitationRow> filtered(@Param("accountId") String accountId, @Param("status") String status, @Param("now") long now,
+            @Param("limit") Integer limit, @Param("offset") Integer offset);
+
+    @Select("<script>SELECT COUNT(*) FROM invitations i WHERE 1 = 1" + STATUS + "</script>")
+    long countFiltered(@Param("accountId") String accountId, @Param("status") String status, @Param("now") long now);
+
+    /** Soft cancellation, so that the history stays listable; @return 0 when it was accepted or cancelled already */
+    @Update("UPDATE invitations SET cancelled_at = #{now}, updated_at = #{now} WHERE id = #{id}"
+            + " AND accepted_at IS NULL AND cancelled_at IS NULL")
+    int cancel(@Param("id") String id, @Param("now") long now);
+
     @Select("SELECT COUNT(*) FROM invitations WHERE account_id = #{accountId} AND email = #{email}"
             + " AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > #{now}")
     int countPending(@Param("accountId") String accountId, @Param("email") String email, @Param("now") long now);
