@@ -23,7 +23,10 @@ import io.snackbase.auth.internal.service.Sessions;
 import io.snackbase.auth.internal.service.Users;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -46,12 +49,6 @@ public class AuthServices {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuthServices.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile HookDispatcher hookDispatcher;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile MailService mailService;
-
     public final AuthStore store;
     public final AuthSettings settings;
     public final PasswordHasher hasher;
@@ -65,36 +62,28 @@ public class AuthServices {
     public final SnackbaseTokenCodec snackbaseTokens;
     public final AuthMail mail;
     public final Hooks hooks;
-    private final ExecutorService background;
+    private final Optional<Runtime> runtime;
 
     @Activate
     public AuthServices(@Reference(target = "(snackbase.schema.module=io.snackbase.auth)") SchemaModule schema,
             @Reference Mappers mappers, @Reference TransactionManager transactions, BundleContext context, AuthConfig config)
             throws Exception {
-        String home = context.getProperty("snackbase.home");
-        Path data = Path.of(home == null ? "." : home).resolve("data");
-        String secret = config.tokenSecret().isBlank() ? System.getenv("SNACKBASE_SECRET_KEY") : config.tokenSecret();
-        byte[] key;
-        try {
-            key = SigningSecret.resolve(secret, data);
-        } catch (IllegalArgumentException refused) {
-            refuseToRun(context, refused.getMessage());
-            throw refused;
-        }
-        String appUrl = !config.appUrl().isBlank() ? config.appUrl()
-                : System.getenv().getOrDefault("SNACKBASE_APP_URL", "http://localhost:8090");
-        this.settings = new AuthSettings(config.accessTokenMinutes() * 60L, config.refreshTokenDays() * 86_400L,
-                config.apiKeysPerUser(), config.maxFailuresPerAccountEmail(), config.maxFailuresPerIp(),
-                config.failureWindowSeconds(), config.lockoutSeconds(), appUrl);
-        this.background = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "snackbase-auth-mail");
-            t.setDaemon(true);
-            return t;
-        });
-        Wiring w = new Wiring(new AuthStore(mappers, transactions, Clock.systemUTC()), settings, key,
-                new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations(), 1),
-                () -> mailService, () -> hookDispatcher, background);
+        this(new Runtime(), mappers, transactions, context, config);
+    }
+
+    private AuthServices(Runtime runtime, Mappers mappers, TransactionManager transactions, BundleContext context, AuthConfig config)
+            throws Exception {
+        this(Wiring.of(runtime, mappers, transactions, context, config), Optional.of(runtime));
+    }
+
+    /** For tests: the services of a graph built by hand, without OSGi. */
+    public AuthServices(Wiring w) {
+        this(w, Optional.empty());
+    }
+
+    private AuthServices(Wiring w, Optional<Runtime> runtime) {
         this.store = w.store;
+        this.settings = w.settings;
         this.hasher = w.hasher;
         this.accounts = w.accounts;
         this.users = w.users;
@@ -106,6 +95,50 @@ public class AuthServices {
         this.snackbaseTokens = w.snackbaseTokens;
         this.mail = w.mail;
         this.hooks = w.hooks;
+        this.runtime = runtime;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setHookDispatcher(HookDispatcher dispatcher) {
+        runtime.ifPresent(r -> r.hooks = dispatcher);
+    }
+
+    void unsetHookDispatcher(HookDispatcher dispatcher) {
+        runtime.ifPresent(r -> r.clear(dispatcher));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setMailService(MailService service) {
+        runtime.ifPresent(r -> r.mail = service);
+    }
+
+    void unsetMailService(MailService service) {
+        runtime.ifPresent(r -> r.clear(service));
+    }
+
+    @Deactivate
+    void stop() {
+        runtime.ifPresent(r -> r.background.shutdown());
+    }
+
+    /** What changes while the component lives: the optional services, and the thread that mails reset links. */
+    static final class Runtime {
+        volatile HookDispatcher hooks;
+        volatile MailService mail;
+        final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "snackbase-auth-mail");
+            t.setDaemon(true);
+            return t;
+        });
+
+        synchronized void clear(Object gone) {
+            if (hooks == gone) {
+                hooks = null;
+            }
+            if (mail == gone) {
+                mail = null;
+            }
+        }
     }
 
     /**
@@ -124,11 +157,6 @@ public class AuthServices {
         }, "snackbase-refuse-start");
         stopper.setDaemon(true);
         stopper.start();
-    }
-
-    @Deactivate
-    void stop() {
-        background.shutdown();
     }
 
     /** The object graph, built the same way by the component and by the tests. */
@@ -150,8 +178,7 @@ public class AuthServices {
         public final RequestAuthenticator authenticator;
 
         public Wiring(AuthStore store, AuthSettings settings, byte[] key, PasswordHasher hasher,
-                java.util.function.Supplier<MailService> mail, java.util.function.Supplier<HookDispatcher> hooks,
-                java.util.concurrent.Executor background) {
+                Supplier<MailService> mail, Supplier<HookDispatcher> hooks, Executor background) {
             this.store = store;
             this.settings = settings;
             this.hasher = hasher;
@@ -167,6 +194,29 @@ public class AuthServices {
             this.throttle = new LoginThrottle(store, settings);
             this.login = new Login(store, accounts, hasher, sessions, throttle, this.hooks);
             this.authenticator = new RequestAuthenticator(store, jwt, snackbaseTokens);
+        }
+
+        /** The runtime graph: settings from the configuration and environment, the kept or configured secret. */
+        static Wiring of(Runtime runtime, Mappers mappers, TransactionManager transactions, BundleContext context, AuthConfig config)
+                throws Exception {
+            String home = context.getProperty("snackbase.home");
+            Path data = Path.of(home == null ? "." : home).resolve("data");
+            String secret = config.tokenSecret().isBlank() ? System.getenv("SNACKBASE_SECRET_KEY") : config.tokenSecret();
+            byte[] key;
+            try {
+                key = SigningSecret.resolve(secret, data);
+            } catch (IllegalArgumentException refused) {
+                refuseToRun(context, refused.getMessage());
+                throw refused;
+            }
+            String appUrl = !config.appUrl().isBlank() ? config.appUrl()
+                    : System.getenv().getOrDefault("SNACKBASE_APP_URL", "http://localhost:8090");
+            AuthSettings settings = new AuthSettings(config.accessTokenMinutes() * 60L, config.refreshTokenDays() * 86_400L,
+                    config.apiKeysPerUser(), config.maxFailuresPerAccountEmail(), config.maxFailuresPerIp(),
+                    config.failureWindowSeconds(), config.lockoutSeconds(), appUrl);
+            return new Wiring(new AuthStore(mappers, transactions, Clock.systemUTC()), settings, key,
+                    new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations(), 1),
+                    () -> runtime.mail, () -> runtime.hooks, runtime.background);
         }
     }
 }

@@ -67,7 +67,8 @@ class TokenCodecsTest {
         byte[] first = SigningSecret.resolve(null, data);
         assertThat(first.length).isGreaterThanOrEqualTo(64);
         assertThat(SigningSecret.resolve("", data)).isEqualTo(first);
-        assertThat(Files.getPosixFilePermissions(data.resolve(SigningSecret.FILE)).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(data.resolve(SigningSecret.FILE)))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test

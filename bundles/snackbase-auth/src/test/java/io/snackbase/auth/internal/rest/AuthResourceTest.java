@@ -17,7 +17,6 @@ import io.snackbase.auth.internal.AuthFixture;
 import io.snackbase.auth.internal.AuthServices;
 import io.snackbase.auth.internal.store.UserRow;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,21 +41,8 @@ class AuthResourceTest {
         fx.close();
     }
 
-    /** An AuthServices whose fields are the fixture's wiring (the component's constructor needs OSGi). */
-    static AuthServices services(AuthFixture fx) throws Exception {
-        sun.misc.Unsafe unsafe = unsafe();
-        AuthServices services = (AuthServices) unsafe.allocateInstance(AuthServices.class);
-        for (Field target : AuthServices.class.getFields()) {
-            Field source = AuthServices.Wiring.class.getField(target.getName());
-            unsafe.putObject(services, unsafe.objectFieldOffset(target), source.get(fx.auth));
-        }
-        return services;
-    }
-
-    private static sun.misc.Unsafe unsafe() throws Exception {
-        Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
-        f.setAccessible(true);
-        return (sun.misc.Unsafe) f.get(null);
+    static AuthServices services(AuthFixture fx) {
+        return new AuthServices(fx.auth);
     }
 
     private Map<String, Object> loginBody() {
