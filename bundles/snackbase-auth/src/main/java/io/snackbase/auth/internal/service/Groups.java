@@ -120,6 +120,7 @@ public final class Groups {
     /** Adds a user of the group's own account; a user of another account is "not found". */
     public void addMember(Principal caller, String groupId, String userId) {
         GroupRow g = visible(caller, groupId);
+        requireAdminForSystemGroup(caller, g);
         UserRow user = userId == null ? null : store.users.findById(userId);
         if (user == null || !user.accountId.equals(g.accountId)) {
             throw ApiException.notFound("User not found");
@@ -143,8 +144,19 @@ public final class Groups {
 
     public void removeMember(Principal caller, String groupId, String userId) {
         GroupRow g = visible(caller, groupId);
+        requireAdminForSystemGroup(caller, g);
         if (store.groups.removeMember(g.id, userId) == 0) {
             throw ApiException.notFound("User not in group");
+        }
+    }
+
+    /**
+     * Membership of a system group grants rights (pii_access unmasks personal data), so only the
+     * account's admins and superadmins change it; the reference lets any user add themselves.
+     */
+    private static void requireAdminForSystemGroup(Principal caller, GroupRow g) {
+        if (Boolean.TRUE.equals(g.isSystem) && !caller.isSuperadmin() && !"admin".equals(caller.role())) {
+            throw ApiException.forbidden("Only account admins can change the members of a system group");
         }
     }
 

@@ -229,6 +229,25 @@ class GroupsResourceTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void onlyAdminsChangeWhoIsInTheSystemGroup(DatabaseKind kind) throws Exception {
+        open(kind);
+        AccountRow a = f.account();
+        UserRow admin = f.user(a, Users.ADMIN_ROLE);
+        UserRow plain = f.user(a, Users.USER_ROLE);
+        f.auth.store.inTransaction(() -> {
+            f.auth.users.addPiiGroup(a.id, admin.id);
+            return null;
+        });
+        String id = (String) list(as(admin)).get(0).get("id");
+        fails(403, "Only account admins can change the members of a system group",
+                () -> groups.addUser(id, body("user_id", plain.id), as(plain)));
+        fails(403, "Only account admins can change the members of a system group",
+                () -> groups.removeUser(id, admin.id, as(plain)));
+        assertThat(groups.addUser(id, body("user_id", plain.id), as(admin)).getStatus()).isEqualTo(201);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void pagesAndSearches(DatabaseKind kind) throws Exception {
         open(kind);
         AccountRow a = f.account();
