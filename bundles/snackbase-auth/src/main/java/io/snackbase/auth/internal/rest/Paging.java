@@ -51,7 +51,7 @@ public final class Paging {
     public static Page page(String page, String pageSize, int defaultSize) {
         int size = integer("page_size", pageSize, 1, MAX_PAGE_SIZE, defaultSize);
         // the offset must fit the int that LIMIT/OFFSET are bound as
-        int number = integer("page", page, 1, Integer.MAX_VALUE / size + 1, 1);
+        int number = integer("page", page, 1, Integer.MAX_VALUE / size, 1);
         return new Page(number, size);
     }
 

@@ -12,7 +12,6 @@ public final class AccountAdmin {
     /** The columns {@code sort_by} may name, in the order the 422 lists them. */
     public static final List<String> SORT_COLUMNS = List.of("id", "slug", "name", "created_at", "account_code");
     static final int MAX_NAME = 255;
-    private static final int ATTEMPTS = 20;
     /** Suffixes tried for a generated slug before giving up; far more than any real collision run. */
     private static final int MAX_SUFFIX = 1000;
 
@@ -58,21 +57,17 @@ public final class AccountAdmin {
             Slugs.checkAdmin(slug).ifPresent(reason -> {
                 throw unprocessable(reason);
             });
-            return accounts.createRetrying(slug, () -> {
-                throw unprocessable("Slug '" + slug + "' already exists");
-            }, () -> accounts.insert(name, slug));
         }
-        String base = Slugs.fromNameForAdmin(name);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                // the free slug is chosen in the inserting transaction; a concurrent taker makes the insert fail and retry
-                return store.inTransaction(() -> accounts.insert(name, freeSlug(base)));
-            } catch (RuntimeException e) {
-                if (!Problems.isConstraintViolation(e) || attempt >= ATTEMPTS) {
-                    throw e;
-                }
-            }
+        String base = slug == null ? Slugs.fromNameForAdmin(name) : null;
+        // the slug is checked in the inserting transaction; a concurrent taker of it or of the code makes the insert fail and retry
+        return Retrying.write(store, () -> accounts.insert(name, slug == null ? freeSlug(base) : free(slug)));
+    }
+
+    private String free(String slug) {
+        if (store.accounts.findBySlug(slug) != null) {
+            throw unprocessable("Slug '" + slug + "' already exists");
         }
+        return slug;
     }
 
     private String freeSlug(String base) {

@@ -11,7 +11,6 @@ public final class RoleAdmin {
     static final Set<String> DEFAULT_ROLES = Set.of("admin", "user");
     static final int MAX_NAME = 100;
     static final int MAX_DESCRIPTION = 500;
-    private static final int ATTEMPTS = 20;
 
     private final AuthStore store;
 
@@ -46,35 +45,24 @@ public final class RoleAdmin {
     }
 
     /**
-     * Inserts with id max + 1; losing that id to a concurrent insert is retried in a new
-     * transaction, losing the name is the 409.
+     * Inserts with id max + 1; losing that id to a concurrent insert (or being a deadlock victim)
+     * is retried in a new transaction, losing the name is the 409.
      *
      * @throws ApiException 409 {@code Role with name '<n>' already exists}
      */
     public RoleRow create(String name, String description) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return store.inTransaction(() -> {
-                    if (store.roles.findByName(name) != null) {
-                        throw duplicate(name);
-                    }
-                    RoleRow row = new RoleRow();
-                    row.name = name;
-                    row.description = description;
-                    row.createdAt = store.now();
-                    row.updatedAt = row.createdAt;
-                    store.roles.insert(row);
-                    return store.roles.findByName(name);
-                });
-            } catch (RuntimeException e) {
-                if (!Problems.isConstraintViolation(e) || attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                if (store.roles.findByName(name) != null) {
-                    throw duplicate(name);
-                }
+        return Retrying.write(store, () -> {
+            if (store.roles.findByName(name) != null) {
+                throw duplicate(name);
             }
-        }
+            RoleRow row = new RoleRow();
+            row.name = name;
+            row.description = description;
+            row.createdAt = store.now();
+            row.updatedAt = row.createdAt;
+            store.roles.insert(row);
+            return store.roles.findByName(name);
+        });
     }
 
     /**
