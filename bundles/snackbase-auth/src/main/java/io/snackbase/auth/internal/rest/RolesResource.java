@@ -33,9 +33,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/v1/roles}: superadmin administration of the global roles, and the SDK's permission
- * calls, which answer truthfully that no per-role permissions exist (collection rules replaced
- * them). The rule validation and test routes are absent until the rule language exists.
+ * calls answered truthfully: no per-role permissions exist, collection rules replaced them.
  */
+// POST /roles/validate-rule and /roles/test-rule are absent (404, which the contract allows) until the rule language exists
 @Component(service = RolesResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RestConstants.APPLICATION_SELECT)

@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Runs a write in a transaction of its own, again when it lost a race the database reports: a
- * unique key taken meanwhile, or a deadlock or serialization failure (MariaDB picks deadlock
- * victims among concurrent {@code INSERT ... SELECT MAX} statements). The work must check its
- * preconditions inside, so that a retry reports a real conflict as such.
+ * Runs a write in a transaction of its own, again when it lost a race the database reports (a
+ * unique key taken meanwhile, a deadlock or serialization failure).
  */
+// MariaDB picks deadlock victims among concurrent INSERT ... SELECT MAX statements. The work checks
+// its preconditions inside the transaction, so that a retry reports a real conflict as such.
 final class Retrying {
 
     private static final int ATTEMPTS = 20;
