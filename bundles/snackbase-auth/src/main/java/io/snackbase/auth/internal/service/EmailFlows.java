@@ -81,6 +81,17 @@ public final class EmailFlows {
                 }));
     }
 
+    /**
+     * Mails the user a reset link now, on the caller's thread, for a superadmin who asked for it
+     * and needs to know whether it went out.
+     *
+     * @return true when the mail was handed to a transport
+     */
+    public boolean sendResetLink(UserRow user, RequestContext context) {
+        String token = newToken(user.id, user.email, RESET);
+        return mail.passwordReset(user.email, token, store.now() + AuthSettings.EMAIL_TOKEN_SECONDS * 1000, context);
+    }
+
     /** Sets a new password for a valid reset token and signs the user out everywhere. */
     public void resetPassword(String token, String newPassword, RequestContext context) {
         EmailTokenRow row = usable(token, RESET);
