@@ -3,7 +3,6 @@ package io.snackbase.auth.internal.service;
 import io.snackbase.api.context.Principal;
 import io.snackbase.api.errors.ApiException;
 import io.snackbase.auth.internal.core.AccountCodes;
-import io.snackbase.auth.internal.core.Problems;
 import io.snackbase.auth.internal.store.AccountRow;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
 public final class Accounts {
 
     private static final Pattern UUID_SHAPE = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final int CODE_ATTEMPTS = 20;
 
     private final AuthStore store;
 
@@ -25,7 +23,7 @@ public final class Accounts {
     /**
      * Inserts an account with the next free code, inside the caller's transaction. A code taken
      * by a concurrent insert shows as a constraint violation, which the caller retries with a new
-     * transaction ({@link #createRetrying}).
+     * transaction ({@link Retrying#write}).
      */
     public AccountRow insert(String name, String slug) {
         AccountRow row = new AccountRow();
@@ -38,30 +36,6 @@ public final class Accounts {
         row.userCount = 0L;
         store.accounts.insert(row);
         return row;
-    }
-
-    /**
-     * Runs work that creates an account in its own transaction, again when a concurrent writer took
-     * the same code. A taken slug is reported by {@code slugTaken} (checked before each attempt).
-     */
-    public <T> T createRetrying(String slug, Runnable slugTaken, java.util.function.Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return store.inTransaction(() -> {
-                    if (store.accounts.findBySlug(slug) != null) {
-                        slugTaken.run();
-                    }
-                    return work.get();
-                });
-            } catch (RuntimeException e) {
-                if (!Problems.isConstraintViolation(e) || attempt >= CODE_ATTEMPTS) {
-                    throw e;
-                }
-                if (store.accounts.findBySlug(slug) != null) {
-                    slugTaken.run();
-                }
-            }
-        }
     }
 
     /** @return the account named by a caller: code first, then slug, then id */

@@ -55,9 +55,11 @@ public final class Registration {
         data.put("account_slug", slug);
         hooks.before(HookEvents.ON_AUTH_BEFORE_REGISTER, data, context);
         String name = accountName.trim();
-        Object[] created = accounts.createRetrying(slug, () -> {
-            throw new ApiException(409, "Conflict", "An account with this slug already exists", Map.of("field", "account_slug"));
-        }, () -> {
+        // a code or slug taken by a concurrent registration is retried; the slug check then reports it
+        Object[] created = Retrying.write(store, () -> {
+            if (store.accounts.findBySlug(slug) != null) {
+                throw new ApiException(409, "Conflict", "An account with this slug already exists", Map.of("field", "account_slug"));
+            }
             AccountRow account = accounts.insert(name, slug);
             UserRow user = users.insert(account.id, emailAddress, password, Users.ADMIN_ROLE, false, "password");
             users.addPiiGroup(account.id, user.id);

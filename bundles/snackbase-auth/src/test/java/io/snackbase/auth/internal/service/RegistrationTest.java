@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Registration on every database: account, code, slug, admin user, pii_access group, verification mail, errors. */
+@SuppressWarnings("unchecked")
 class RegistrationTest {
 
     private AuthFixture fx;
@@ -113,6 +114,41 @@ class RegistrationTest {
         assertStatus(() -> fx.auth.registration.register("x@example.com", STRONG_PASSWORD, "Acme", "a_b_c", anonymous()), 400,
                 "Slug may contain only lowercase letters, digits and hyphens");
         assertThat(fx.auth.store.accounts.count(null)).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void concurrentRegistrationsGetDistinctCodesAndOneSlugWinner(DatabaseKind kind) throws Exception {
+        fx = AuthFixture.open(kind);
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < writers; i++) {
+            int n = i;
+            results.add(pool.submit(() -> {
+                start.await();
+                return fx.auth.registration.register("u" + n + "@example.com", STRONG_PASSWORD, "Company " + n, null, anonymous());
+            }));
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return fx.auth.registration.register("c" + n + "@example.com", STRONG_PASSWORD, "Contested", null, anonymous());
+                } catch (ApiException e) {
+                    return e.status();
+                }
+            }));
+        }
+        start.countDown();
+        List<Object> outcomes = new java.util.ArrayList<>();
+        for (var result : results) {
+            outcomes.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(outcomes).filteredOn(o -> o instanceof Integer).hasSize(writers - 1).allMatch(o -> o.equals(409));
+        assertThat(outcomes).filteredOn(o -> o instanceof Map).extracting(o -> ((Map<String, Map<String, Object>>) o).get("account").get("account_code"))
+                .hasSize(writers + 1).doesNotHaveDuplicates();
+        assertThat(fx.auth.store.accounts.count(null)).isEqualTo(writers + 2);
     }
 
     static void assertStatus(Runnable call, int status, String message) {
