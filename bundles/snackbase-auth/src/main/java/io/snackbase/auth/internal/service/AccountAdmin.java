@@ -1,7 +1,6 @@
 package io.snackbase.auth.internal.service;
 
 import io.snackbase.api.errors.ApiException;
-import io.snackbase.auth.internal.core.Problems;
 import io.snackbase.auth.internal.core.Slugs;
 import io.snackbase.auth.internal.store.AccountRow;
 import java.util.List;
@@ -23,23 +22,9 @@ public final class AccountAdmin {
         this.accounts = accounts;
     }
 
-    /**
-     * @param name the account name as sent
-     * @return the name, trimmed
-     * @throws ApiException 422 when missing, blank or longer than 255 characters
-     */
+    /** @return the account name, trimmed; 422 when missing, blank or longer than 255 characters */
     public static String checkName(String name) {
-        if (name == null) {
-            throw Problems.required("name");
-        }
-        String trimmed = name.trim();
-        if (trimmed.isEmpty()) {
-            throw Problems.shape("name", "String should have at least 1 character");
-        }
-        if (trimmed.length() > MAX_NAME) {
-            throw Problems.shape("name", "String should have at most " + MAX_NAME + " characters");
-        }
-        return trimmed;
+        return Inputs.requireName("name", name, MAX_NAME);
     }
 
     /**

@@ -131,7 +131,8 @@ public final class EmailFlows {
 
     private String newToken(String userId, String address, String purpose) {
         String token = Secrets.urlToken();
-        store.inTransaction(() -> {
+        // MariaDB's gap locks make concurrent replace-the-open-tokens writes deadlock victims now and then
+        Retrying.write(store, () -> {
             store.tokens.deleteOpenEmailTokens(userId, purpose);
             EmailTokenRow row = new EmailTokenRow();
             row.id = UUID.randomUUID().toString();

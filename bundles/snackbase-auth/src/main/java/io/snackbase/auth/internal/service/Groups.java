@@ -193,24 +193,13 @@ public final class Groups {
         return out;
     }
 
+
     private static String checkName(String name) {
-        if (name == null) {
-            throw Problems.required("name");
-        }
-        String clean = name.trim();
-        if (clean.isEmpty()) {
-            throw Problems.shape("name", "String should have at least 1 character");
-        }
-        if (clean.length() > NAME_MAX) {
-            throw Problems.shape("name", "String should have at most " + NAME_MAX + " characters");
-        }
-        return clean;
+        return Inputs.requireName("name", name, NAME_MAX);
     }
 
     private static void checkDescription(String description) {
-        if (description != null && description.length() > DESCRIPTION_MAX) {
-            throw Problems.shape("description", "String should have at most " + DESCRIPTION_MAX + " characters");
-        }
+        Inputs.atMost("description", description, DESCRIPTION_MAX);
     }
 
     private static ApiException notFound() {

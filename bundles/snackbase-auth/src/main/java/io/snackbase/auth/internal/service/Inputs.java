@@ -28,6 +28,35 @@ public final class Inputs {
         return value;
     }
 
+    /**
+     * @return a required name, trimmed
+     * @throws io.snackbase.api.errors.ApiException 422 when missing, blank or longer than max
+     */
+    public static String requireName(String field, String value, int max) {
+        if (value == null) {
+            throw Problems.required(field);
+        }
+        String trimmed = value.trim();
+        if (trimmed.isEmpty()) {
+            throw Problems.shape(field, "String should have at least 1 character");
+        }
+        if (trimmed.length() > max) {
+            throw Problems.shape(field, "String should have at most " + max + " characters");
+        }
+        return trimmed;
+    }
+
+    /**
+     * @return the optional text as given (possibly null)
+     * @throws io.snackbase.api.errors.ApiException 422 when longer than max
+     */
+    public static String atMost(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw Problems.shape(field, "String should have at most " + max + " characters");
+        }
+        return value;
+    }
+
     /** @return the LIKE pattern for a case-insensitive substring, with {@code !} as the escape character */
     public static String containsPattern(String search) {
         if (search == null || search.isBlank()) {

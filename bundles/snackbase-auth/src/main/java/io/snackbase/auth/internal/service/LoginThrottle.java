@@ -1,7 +1,6 @@
 package io.snackbase.auth.internal.service;
 
 import io.snackbase.api.errors.ApiException;
-import io.snackbase.auth.internal.core.Problems;
 import io.snackbase.auth.internal.store.ThrottleMapper;
 import java.util.Locale;
 import java.util.Map;
@@ -58,22 +57,17 @@ public final class LoginThrottle {
     }
 
     private void count(String key, int limit) {
-        long now = store.now();
-        long windowFloor = now - settings.windowSeconds() * 1000;
-        if (store.throttle.countFailure(key, now, windowFloor) == 0) {
-            try {
+        // a row inserted by a concurrent failure, or a deadlock victim, is retried and then counted on
+        Retrying.write(store, () -> {
+            long now = store.now();
+            if (store.throttle.countFailure(key, now, now - settings.windowSeconds() * 1000) == 0) {
                 store.throttle.insert(key, now, null);
-            } catch (RuntimeException e) {
-                if (!Problems.isConstraintViolation(e)) {
-                    throw e;
-                }
-                // another request inserted the row first; count on it
-                store.throttle.countFailure(key, now, windowFloor);
             }
-        }
-        ThrottleMapper.Row row = store.throttle.find(key);
-        if (row != null && row.failures >= limit) {
-            store.throttle.lock(key, now + settings.lockoutSeconds() * 1000);
-        }
+            ThrottleMapper.Row row = store.throttle.find(key);
+            if (row.failures >= limit) {
+                store.throttle.lock(key, now + settings.lockoutSeconds() * 1000);
+            }
+            return null;
+        });
     }
 }

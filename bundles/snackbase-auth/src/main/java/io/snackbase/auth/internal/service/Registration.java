@@ -18,6 +18,8 @@ import java.util.Map;
 /** {@code POST /auth/register}: a new account, its first user (admin, unverified), its pii_access group, and a verification mail. */
 public final class Registration {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Registration.class);
+
     private final AuthStore store;
     private final Accounts accounts;
     private final Users users;
@@ -67,9 +69,13 @@ public final class Registration {
         });
         AccountRow account = (AccountRow) created[0];
         UserRow user = (UserRow) created[1];
-        // a mail failure never fails the registration; the mail belongs to the new account
-        email.sendVerification(user, user.email, new RequestContext(context.principal(), account.id, context.requestId(),
-                context.ipAddress(), context.userAgent()));
+        // the account exists now: neither a mail failure nor a lost token write fails the registration
+        try {
+            email.sendVerification(user, user.email, new RequestContext(context.principal(), account.id, context.requestId(),
+                    context.ipAddress(), context.userAgent()));
+        } catch (RuntimeException e) {
+            LOG.warn("No verification mail for {}: {}; it can be sent again with resend-verification", user.email, e.toString());
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "Registration successful. Please check your email to verify your account.");
         body.put("user", Views.authUser(user, store.users.groupNames(user.id)));

@@ -18,30 +18,14 @@ public final class RoleAdmin {
         this.store = store;
     }
 
-    /**
-     * @return the name, trimmed
-     * @throws ApiException 422 when missing, blank or longer than 100 characters
-     */
+    /** @return the role name, trimmed; 422 when missing, blank or too long */
     public static String checkName(String name) {
-        if (name == null) {
-            throw Problems.required("name");
-        }
-        String trimmed = name.trim();
-        if (trimmed.isEmpty()) {
-            throw Problems.shape("name", "String should have at least 1 character");
-        }
-        if (trimmed.length() > MAX_NAME) {
-            throw Problems.shape("name", "String should have at most " + MAX_NAME + " characters");
-        }
-        return trimmed;
+        return Inputs.requireName("name", name, MAX_NAME);
     }
 
-    /** @throws ApiException 422 when longer than 500 characters */
+    /** @return the description; 422 when longer than 500 characters */
     public static String checkDescription(String description) {
-        if (description != null && description.length() > MAX_DESCRIPTION) {
-            throw Problems.shape("description", "String should have at most " + MAX_DESCRIPTION + " characters");
-        }
-        return description;
+        return Inputs.atMost("description", description, MAX_DESCRIPTION);
     }
 
     /**

@@ -123,6 +123,31 @@ class LoginTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
+    void concurrentFailuresAreAllCountedAndNeverA5xx(DatabaseKind kind) throws Exception {
+        fx = AuthFixture.open(kind, new AuthSettings(3600, 86400, 10, 1000, 1000, 900, 900, "http://x"));
+        fx.verifiedAdmin("Acme", "ann@example.com");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            results.add(pool.submit(() -> {
+                try {
+                    login("acme", "ann@example.com", "Wr0ng!Password");
+                    return 200;
+                } catch (ApiException e) {
+                    return e.status();
+                }
+            }));
+        }
+        for (var result : results) {
+            assertThat(result.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(401);
+        }
+        pool.shutdown();
+        assertThat(fx.auth.store.throttle.find(LoginThrottle.accountKey("acme", "ann@example.com")).failures).isEqualTo(16);
+        assertThat(fx.auth.store.throttle.find(LoginThrottle.ipKey("10.0.0.1")).failures).isEqualTo(16);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
     void oneAddressIsLockedAcrossAccounts(DatabaseKind kind) throws Exception {
         fx = AuthFixture.open(kind, new AuthSettings(3600, 86400, 10, 100, 3, 900, 60, "http://x"));
         for (int i = 0; i < 3; i++) {
