@@ -16,7 +16,6 @@ import io.snackbase.auth.internal.store.AccountRow;
 import io.snackbase.auth.internal.store.UserRow;
 import io.snackbase.storage.jdbc.testing.ModuleStorage;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -104,27 +103,17 @@ public final class AdminFixture {
 
     /** @return a request made by this user with an access token */
     public static ContainerRequestContext as(UserRow user) {
-        return request(RequestAuthentication.authenticated(
-                new Principal(user.id, user.email, user.accountId, user.roleName, "jwt"), "req", null, null));
+        return FakeRequests.as(user);
     }
 
     /** @return a request without credentials */
     public static ContainerRequestContext anonymous() {
-        return request(RequestAuthentication.anonymous(null, null, "req", null, null));
+        return FakeRequests.anonymous();
     }
 
     /** @return a request whose only behaviour is the authentication property the REST filter sets */
     public static ContainerRequestContext request(RequestAuthentication auth) {
-        return (ContainerRequestContext) Proxy.newProxyInstance(AdminFixture.class.getClassLoader(),
-                new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getProperty") && RequestAuthentication.PROPERTY.equals(args[0])) {
-                        return auth;
-                    }
-                    if (method.getName().equals("getProperty") || method.getName().equals("getHeaderString")) {
-                        return null;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        return FakeRequests.with(auth, java.util.Map.of());
     }
 
     /** @return the ApiException the call throws (failing the test when it throws something else or nothing) */

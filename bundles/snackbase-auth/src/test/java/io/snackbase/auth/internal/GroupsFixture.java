@@ -19,7 +19,6 @@ import io.snackbase.auth.internal.store.AccountRow;
 import io.snackbase.auth.internal.store.UserRow;
 import io.snackbase.storage.jdbc.testing.ModuleStorage;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -110,37 +109,19 @@ public final class GroupsFixture {
         return user(Principal.SYSTEM_ACCOUNT_ID, Users.ADMIN_ROLE, "sa-" + tag() + "@example.com");
     }
 
-    /** @return the request of a user authenticated with a JWT */
+    /** @return a request made by this user with an access token */
     public static ContainerRequestContext as(UserRow user) {
-        return request(RequestAuthentication.authenticated(
-                new Principal(user.id, user.email, user.accountId, user.roleName, "jwt"), "req", null, null));
+        return FakeRequests.as(user);
     }
 
     /** @return a request without credentials */
     public static ContainerRequestContext anonymous() {
-        return request(RequestAuthentication.anonymous(null,
-                ApiException.badRequest("X-Account-ID header is required for unauthenticated requests"), "req", null, null));
+        return FakeRequests.anonymous();
     }
 
-    private static ContainerRequestContext request(RequestAuthentication authentication) {
-        return (ContainerRequestContext) Proxy.newProxyInstance(GroupsFixture.class.getClassLoader(),
-                new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "getProperty":
-                            return RequestAuthentication.PROPERTY.equals(args[0]) ? authentication : null;
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == args[0];
-                        case "toString":
-                            return "request of " + authentication;
-                        default:
-                            if (method.getReturnType() == boolean.class) {
-                                return false;
-                            }
-                            return method.getReturnType() == int.class ? 0 : null;
-                    }
-                });
+    /** @return a request whose only behaviour is the authentication property the REST filter sets */
+    public static ContainerRequestContext request(RequestAuthentication auth) {
+        return FakeRequests.with(auth, java.util.Map.of());
     }
 
     /** @return the failure of the call, asserting it is an ApiException with the status and message */

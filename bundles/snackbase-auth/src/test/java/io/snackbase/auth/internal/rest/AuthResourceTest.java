@@ -14,6 +14,7 @@ import io.snackbase.api.hooks.HookEvents;
 import io.snackbase.api.mail.MailTemplates;
 import io.snackbase.api.storage.DatabaseKind;
 import io.snackbase.auth.internal.AuthFixture;
+import io.snackbase.auth.internal.FakeRequests;
 import io.snackbase.auth.internal.AuthServices;
 import io.snackbase.auth.internal.store.UserRow;
 import jakarta.ws.rs.container.ContainerRequestContext;
