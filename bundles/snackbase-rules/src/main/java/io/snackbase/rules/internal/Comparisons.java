@@ -63,13 +63,18 @@ final class Comparisons {
             }
             return new Piece[] {left, right};
         }
-        if ((l == Type.DATE || l == Type.DATETIME) && r == Type.TEXT && right.constant()) {
+        if ((l == Type.DATE || l == Type.DATETIME) && r == Type.TEXT && readsAsDate(right)) {
             return new Piece[] {left, temporal(right, left)};
         }
-        if ((r == Type.DATE || r == Type.DATETIME) && l == Type.TEXT && left.constant()) {
+        if ((r == Type.DATE || r == Type.DATETIME) && l == Type.TEXT && readsAsDate(left)) {
             return new Piece[] {temporal(left, right), right};
         }
         throw mismatch(left, right);
+    }
+
+    /** Literals and request-body values may be dates written as text; caller values never are. */
+    private static boolean readsAsDate(Piece text) {
+        return text.literal() || text.constant() && text.source().startsWith(Variables.DATA);
     }
 
     private static Piece temporal(Piece text, Piece column) throws RuleCompileException {
