@@ -25,7 +25,6 @@ class FilterCompilerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = "==>", quoteCharacter = '`', textBlock = """
-            status_is_ignored_here = 1 || title = "a"  ==> -
             title = "a"                         ==> "title" = ?
             title != 'a' && price >= 2.5        ==> ("title" <> ? AND "price" >= ?)
             title ~ "%Ab!c%"                    ==> LOWER("title") LIKE LOWER(?) ESCAPE '!'
