@@ -72,6 +72,25 @@ public class RuntimeBundlesIT {
     }
 
     @Test
+    public void ruleEngineIsRegisteredAndCompilesFilters() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        var refs = context.getServiceReferences(io.snackbase.api.rules.RuleEngine.class, "(snackbase.impl=default)");
+        while (refs.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            refs = context.getServiceReferences(io.snackbase.api.rules.RuleEngine.class, "(snackbase.impl=default)");
+        }
+        assertEquals(1, refs.size());
+        io.snackbase.api.rules.RuleEngine engine = context.getService(refs.iterator().next());
+        try {
+            var schema = io.snackbase.api.rules.FieldSchema.of(java.util.Map.of("title", io.snackbase.api.rules.FieldType.TEXT));
+            assertEquals("\"title\" = ?", engine.compileFilter("title = 'x'", schema,
+                    io.snackbase.api.storage.DatabaseKind.SQLITE).orElseThrow().sql());
+        } finally {
+            context.ungetService(refs.iterator().next());
+        }
+    }
+
+    @Test
     public void servesHealthAndReadiness() throws Exception {
         Http http = new Http(port());
         assertEquals(200, http.awaitStatus("/health", 200, Duration.ofSeconds(30)));
