@@ -4,6 +4,7 @@ import static io.snackbase.auth.internal.rest.AuthResource.caller;
 
 import io.snackbase.api.rest.RestConstants;
 import io.snackbase.auth.internal.AuthServices;
+import io.snackbase.api.errors.ApiException;
 import io.snackbase.auth.internal.core.Problems;
 import io.snackbase.auth.internal.service.AuthStore;
 import io.snackbase.auth.internal.service.RoleAdmin;
@@ -27,6 +28,10 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import io.snackbase.api.rules.RuleEngine;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
@@ -35,7 +40,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * {@code /api/v1/roles}: superadmin administration of the global roles, and the SDK's permission
  * calls answered truthfully: no per-role permissions exist, collection rules replaced them.
  */
-// POST /roles/validate-rule and /roles/test-rule are absent (404, which the contract allows) until the rule language exists
 @Component(service = RolesResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RestConstants.APPLICATION_SELECT)
@@ -50,6 +54,9 @@ public class RolesResource {
     private final AuthStore store;
     private final RoleAdmin admin;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RuleEngine rules;
+
     @Activate
     public RolesResource(@Reference AuthServices auth) {
         this(auth.store);
@@ -58,6 +65,39 @@ public class RolesResource {
     RolesResource(AuthStore store) {
         this.store = store;
         this.admin = new RoleAdmin(store);
+    }
+
+    /** For tests. */
+    void setRules(RuleEngine rules) {
+        this.rules = rules;
+    }
+
+    @POST
+    @Path("validate-rule")
+    public Map<String, Object> validateRule(Map<String, Object> json, @Context ContainerRequestContext request) {
+        caller(request).requireSuperadmin();
+        return RoleRuleChecks.validate(engine(), Body.of(json).text("rule"));
+    }
+
+    @POST
+    @Path("test-rule")
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> testRule(Map<String, Object> json, @Context ContainerRequestContext request) {
+        caller(request).requireSuperadmin();
+        Body body = Body.of(json);
+        Object context = body.raw("context");
+        if (context != null && !(context instanceof Map)) {
+            throw Problems.shape("context", "value must be an object");
+        }
+        return RoleRuleChecks.test(engine(), body.text("rule"), (Map<String, Object>) context);
+    }
+
+    private RuleEngine engine() {
+        RuleEngine engine = rules;
+        if (engine == null) {
+            throw new ApiException(503, "Service Unavailable", "The rule engine is not available");
+        }
+        return engine;
     }
 
     @GET

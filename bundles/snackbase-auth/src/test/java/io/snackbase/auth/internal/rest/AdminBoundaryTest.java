@@ -85,7 +85,7 @@ class AdminBoundaryTest {
     void everyRouteIsCounted() {
         assertThat(routes(resources.get(0))).hasSize(6);
         assertThat(routes(resources.get(1))).hasSize(8);
-        assertThat(routes(resources.get(2))).hasSize(8);
+        assertThat(routes(resources.get(2))).hasSize(10);
     }
 
     @Test
@@ -101,7 +101,7 @@ class AdminBoundaryTest {
                 checked.add(name(resource, route));
             }
         }
-        assertThat(checked).hasSize(22);
+        assertThat(checked).hasSize(24);
         // nothing was changed on the way
         assertThat(f.store.accounts.findById(tenant.id)).isNotNull();
         assertThat(f.store.users.findById(tenantAdmin.id).isActive).isTrue();
