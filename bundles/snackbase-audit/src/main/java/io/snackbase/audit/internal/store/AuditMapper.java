@@ -14,14 +14,14 @@ public interface AuditMapper {
             + " occurred_at, checksum, previous_hash, extra_metadata";
 
     String FILTERS = "<where>"
-            + "<if test='accountId != null'>AND account_id = #{accountId}</if>"
-            + "<if test='tableName != null'>AND table_name = #{tableName}</if>"
-            + "<if test='recordId != null'>AND record_id = #{recordId}</if>"
-            + "<if test='userId != null'>AND user_id = #{userId}</if>"
-            + "<if test='operation != null'>AND operation = #{operation}</if>"
-            + "<if test='fromMicros != null'>AND occurred_at &gt;= #{fromMicros}</if>"
-            + "<if test='toMicros != null'>AND occurred_at &lt;= #{toMicros}</if>"
-            + "<if test='beforeId != null'>AND id &lt; #{beforeId}</if>"
+            + "<if test='accountId != null'> AND account_id = #{accountId}</if>"
+            + "<if test='tableName != null'> AND table_name = #{tableName}</if>"
+            + "<if test='recordId != null'> AND record_id = #{recordId}</if>"
+            + "<if test='userId != null'> AND user_id = #{userId}</if>"
+            + "<if test='operation != null'> AND operation = #{operation}</if>"
+            + "<if test='fromMicros != null'> AND occurred_at &gt;= #{fromMicros}</if>"
+            + "<if test='toMicros != null'> AND occurred_at &lt;= #{toMicros}</if>"
+            + "<if test='beforeId != null'> AND id &lt; #{beforeId}</if>"
             + "</where>";
 
     /**
