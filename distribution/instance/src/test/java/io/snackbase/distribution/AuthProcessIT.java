@@ -88,6 +88,24 @@ class AuthProcessIT {
     }
 
     @Test
+    @Order(2)
+    void theAuditLogIsOnAndSuperadminOnlyWithAndWithoutTheTrailingSlash() throws Exception {
+        assertThat(json(http.get("/health")).get("audit_logging_enabled").asBoolean()).isTrue();
+        String token = http.login("SY0000", ROOT, ROOT_PASSWORD);
+        for (String path : new String[] {"/api/v1/audit-logs", "/api/v1/audit-logs/"}) {
+            HttpResponse<String> list = http.get(path, Http.bearer(token));
+            assertThat(list.statusCode()).as(path + ": " + list.body()).isEqualTo(200);
+            assertThat(json(list).get("audit_logging_enabled").asBoolean()).isTrue();
+            assertThat(http.get(path).statusCode()).isEqualTo(401);
+        }
+        JsonNode verify = json(http.get("/api/v1/audit-logs/verify", Http.bearer(token)));
+        assertThat(verify.get("valid").asBoolean()).as(verify.toString()).isTrue();
+        HttpResponse<String> csv = http.get("/api/v1/audit-logs/export?format=csv", Http.bearer(token));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("ID,Timestamp,Operation,Table");
+    }
+
+    @Test
     @Order(3)
     void malformedAndMistypedBodiesAre422NamingTheField() throws Exception {
         HttpResponse<String> broken = http.postJson("/api/v1/auth/login", "{\"account\": ");
@@ -161,6 +179,9 @@ class AuthProcessIT {
                 "--password", "weak");
         assertThat(weak.awaitExit(Duration.ofSeconds(120))).as(weak.output()).isEqualTo(2);
         assertThat(weak.output()).contains("error: Password must be at least 12 characters long");
+        InstanceProcess verify = InstanceProcess.start(home, Map.of(), "audit", "verify");
+        assertThat(verify.awaitExit(Duration.ofSeconds(120))).as(verify.output()).isZero();
+        assertThat(verify.output()).contains("\"valid\": true");
 
         instance = startAndAwaitAuth();
         assertThat(http.get("/api/v1/auth/me", Http.bearer(token)).statusCode()).as("token signed before the restart").isEqualTo(200);

@@ -79,6 +79,18 @@ final class InstanceProcess {
         return output.toString();
     }
 
+    /** Waits until the output contains the text; false when it did not within the time. */
+    boolean awaitOutput(String text, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!output().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
     /** The Web Console password printed on this run, or null when none was printed. */
     String generatedPassword() {
         Matcher matcher = GENERATED_PASSWORD.matcher(output());

@@ -43,6 +43,7 @@ class InstanceProcessIT {
         port = InstanceLayout.freePort();
         http = new Http(port);
         instance = startAndAwaitReady();
+        instance.awaitOutput("(shown once;", START_TIMEOUT);
         consolePassword = instance.generatedPassword();
     }
 
@@ -57,6 +58,8 @@ class InstanceProcessIT {
         InstanceProcess started = InstanceProcess.start(home, Map.of("SNACKBASE_PORT", Integer.toString(port)));
         int status = http.awaitStatus("/ready", 200, START_TIMEOUT);
         assertThat(status).as("GET /ready within %s; output:%n%s", START_TIMEOUT, started.output()).isEqualTo(200);
+        // /ready answers while the last start levels are still being processed; the launcher prints after them
+        started.awaitOutput("SnackBase started on port", START_TIMEOUT);
         return started;
     }
 

@@ -30,6 +30,9 @@ final class CommandLine {
         if (name.equals("create-superadmin")) {
             return CreateSuperadminCommand.parse(args);
         }
+        if (name.equals("audit")) {
+            return AuditVerifyCommand.parse(args);
+        }
         Supplier<Command> command = COMMANDS.get(name);
         if (command == null) {
             throw new LauncherException("unknown command '" + args[0] + "'");
@@ -43,11 +46,13 @@ final class CommandLine {
     /** The usage text, printed by {@code --help} and after a wrong command line. */
     static String usage() {
         return String.join(System.lineSeparator(),
-                "Usage: snackbase [run | create-superadmin --email <address> [--password <password>] | --help]",
+                "Usage: snackbase [run | create-superadmin --email <address> [--password <password>] | audit verify [--from <id>] | --help]",
                 "",
                 "  run                start SnackBase in the foreground (the default); stop it with SIGTERM or Ctrl-C",
                 "  create-superadmin  create a superadmin in the configured database (password from --password,",
                 "                     SNACKBASE_SUPERADMIN_PASSWORD or the terminal) and exit",
+                "  audit verify       check the audit log's hash chain in the configured database (from entry --from),",
+                "                     print {valid, checked, first_broken} and exit 0 when intact, 1 when broken",
                 "  --help             show this text",
                 "",
                 "Environment:",

@@ -4,14 +4,8 @@ import java.io.BufferedReader;
 import java.io.Console;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.osgi.framework.launch.Framework;
 
 /**
  * {@code snackbase create-superadmin --email E [--password P]}: starts the instance's bundles on a
@@ -21,7 +15,7 @@ import org.osgi.framework.launch.Framework;
  */
 final class CreateSuperadminCommand implements Command {
 
-    static final long TIMEOUT_MILLIS = 120_000;
+    static final long TIMEOUT_MILLIS = OneOffRun.TIMEOUT_MILLIS;
 
     private final String email;
     private final String password;
@@ -59,45 +53,18 @@ final class CreateSuperadminCommand implements Command {
         if (secret == null || secret.isBlank()) {
             secret = readPassword(out);
         }
-        LauncherSettings base = LauncherSettings.fromEnvironment(env, RunCommand.defaultHome());
-        LauncherSettings settings = new LauncherSettings(base.home(), freePort(), base.environment());
-        ConsoleCredentials console = RunCommand.prepare(settings, env);
-        Path work = Files.createTempDirectory(settings.dataDir().resolve("tmp"), "create-superadmin");
-        Path result = work.resolve("result");
-        Map<String, String> properties = FrameworkProperties.of(settings, console);
-        // a running instance owns data/felix-cache; this one-off framework gets its own
-        properties.put("org.osgi.framework.storage", work.resolve("felix-cache").toString());
-        properties.put("org.osgi.framework.storage.clean", "onFirstInit");
-        properties.put("snackbase.superadmin.email", address);
-        properties.put("snackbase.superadmin.password", secret);
-        properties.put("snackbase.command.result", result.toString());
-        Framework framework = RunCommand.boot(properties, settings);
-        try {
-            framework.start();
-            String outcome = await(result);
-            if (outcome == null) {
-                err.println("snackbase: the superadmin was not created within " + TIMEOUT_MILLIS / 1000
-                        + " s; see logs/ for the reason (is the database reachable?)");
-                return Main.EXIT_FAILURE;
-            }
-            (outcome.startsWith("error") ? err : out).println(outcome);
-            return outcome.startsWith("error") ? Main.EXIT_USAGE : 0;
-        } finally {
-            framework.stop();
-            framework.waitForStop(FrameworkShutdown.STOP_TIMEOUT_MILLIS);
-            delete(work);
+        String secret0 = secret;
+        String outcome = OneOffRun.run("create-superadmin", env, properties -> {
+            properties.put("snackbase.superadmin.email", address);
+            properties.put("snackbase.superadmin.password", secret0);
+        });
+        if (outcome == null) {
+            err.println("snackbase: the superadmin was not created within " + TIMEOUT_MILLIS / 1000
+                    + " s; see logs/ for the reason (is the database reachable?)");
+            return Main.EXIT_FAILURE;
         }
-    }
-
-    private static String await(Path result) throws Exception {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            if (Files.exists(result) && Files.size(result) > 0) {
-                return Files.readString(result, StandardCharsets.UTF_8).strip();
-            }
-            Thread.sleep(200);
-        }
-        return null;
+        (outcome.startsWith("error") ? err : out).println(outcome);
+        return outcome.startsWith("error") ? Main.EXIT_USAGE : 0;
     }
 
     private static String readPassword(PrintStream out) throws Exception {
@@ -110,19 +77,5 @@ final class CreateSuperadminCommand implements Command {
         out.flush();
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         return line == null ? "" : line;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (Exception e) {
-            // a temporary folder under data/tmp; left for the next clean-up
-        }
     }
 }

@@ -55,6 +55,40 @@ class CommandLineTest {
     }
 
     @Test
+    void auditVerifyTakesAnOptionalStartingId() throws Exception {
+        assertThat(CommandLine.parse(new String[] {"audit", "verify"})).isInstanceOfSatisfying(AuditVerifyCommand.class,
+                c -> assertThat(c.fromId()).isNull());
+        assertThat(CommandLine.parse(new String[] {"audit", "verify", "--from", "42"}))
+                .isInstanceOfSatisfying(AuditVerifyCommand.class, c -> assertThat(c.fromId()).isEqualTo(42L));
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"audit"}))
+                .isInstanceOf(LauncherException.class).hasMessageContaining("audit verify [--from <id>]");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"audit", "check"}))
+                .isInstanceOf(LauncherException.class).hasMessageContaining("subcommand verify");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"audit", "verify", "--from"}))
+                .isInstanceOf(LauncherException.class).hasMessageContaining("[--from <id>]");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"audit", "verify", "--from", "0"}))
+                .isInstanceOf(LauncherException.class).hasMessageContaining("at least 1, got '0'");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"audit", "verify", "--from", "x"}))
+                .isInstanceOf(LauncherException.class).hasMessageContaining("got 'x'");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"audit", "verify", "--from", "1", "--from", "2"}))
+                .isInstanceOf(LauncherException.class);
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"audit", "verify", "--all"}))
+                .isInstanceOf(LauncherException.class).hasMessageContaining("got '--all'");
+    }
+
+    @Test
+    void auditVerifyExitsZeroWhenIntactOneWhenBrokenTwoWhenItCouldNotRun() {
+        assertThat(AuditVerifyCommand.report("{\"valid\": true, \"checked\": 3, \"first_broken\": null}", print(out), print(err)))
+                .isZero();
+        assertThat(AuditVerifyCommand.report("{\"valid\": false, \"checked\": 2, \"first_broken\": {\"id\": 2, \"reason\": \"gap\"}}",
+                print(out), print(err))).isEqualTo(1);
+        assertThat(text(out)).contains("\"checked\": 3").contains("\"reason\": \"gap\"");
+        assertThat(AuditVerifyCommand.report("{\"error\": \"no database\"}", print(out), print(err))).isEqualTo(2);
+        assertThat(AuditVerifyCommand.report(null, print(out), print(err))).isEqualTo(2);
+        assertThat(text(err)).contains("no database").contains("was not verified");
+    }
+
+    @Test
     void createSuperadminWithoutAnEmailExitsWithTwo() {
         int code = Main.execute(new String[] {"create-superadmin"}, Map.of(), print(out), print(err));
         assertThat(code).isEqualTo(2);

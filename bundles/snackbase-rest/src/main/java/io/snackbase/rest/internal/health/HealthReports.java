@@ -14,12 +14,6 @@ public final class HealthReports {
     /** How long readiness waits for the database before calling it disconnected. */
     public static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(2);
 
-    /**
-     * No audit bundle exists yet, so audit logging is off. The audit issue replaces this
-     * constant with the audit service's own switch; it is the only place the probes read it.
-     */
-    static final boolean AUDIT_LOGGING_ENABLED = false;
-
     private static final Logger LOG = LoggerFactory.getLogger(HealthReports.class);
 
     private final String version;
@@ -29,10 +23,13 @@ public final class HealthReports {
         this.version = version;
     }
 
-    /** @return 200 healthy; no dependency is checked */
-    public Response health() {
+    /**
+     * @param auditLoggingEnabled the audit service's switch (false while no audit service is registered)
+     * @return 200 healthy; no dependency is checked
+     */
+    public Response health(boolean auditLoggingEnabled) {
         return json(200, new HealthBodies.Healthy("healthy", ProductVersion.SERVICE_NAME, version,
-                AUDIT_LOGGING_ENABLED));
+                auditLoggingEnabled));
     }
 
     /** @return 200 alive */
@@ -42,15 +39,16 @@ public final class HealthReports {
 
     /**
      * @param database the database service, or null while none is registered
+     * @param auditLoggingEnabled the audit service's switch
      * @return 200 ready when the database answers within {@link #DATABASE_TIMEOUT}, else 503
      */
-    public Response ready(Database database) {
+    public Response ready(Database database, boolean auditLoggingEnabled) {
         if (database == null || !reachable(database)) {
             return json(503, new HealthBodies.NotReady("not_ready", ProductVersion.SERVICE_NAME,
                     "disconnected"));
         }
         return json(200, new HealthBodies.Ready("ready", ProductVersion.SERVICE_NAME, version,
-                "connected", AUDIT_LOGGING_ENABLED));
+                "connected", auditLoggingEnabled));
     }
 
     private static boolean reachable(Database database) {

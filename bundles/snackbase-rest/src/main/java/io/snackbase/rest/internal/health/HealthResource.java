@@ -1,6 +1,7 @@
 package io.snackbase.rest.internal.health;
 
 import io.snackbase.api.rest.RestConstants;
+import io.snackbase.api.audit.AuditService;
 import io.snackbase.api.storage.Database;
 import io.snackbase.rest.internal.ProductVersion;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,11 @@ public class HealthResource {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Database database;
 
+    // optional and dynamic: without the audit bundle nothing is audited, and /health says so
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditService audit;
+
     private HealthReports reports;
 
     @Activate
@@ -46,14 +52,19 @@ public class HealthResource {
     @GET
     @Path("health")
     public Response health() {
-        return reports.health();
+        return reports.health(auditEnabled());
     }
 
     /** @return 200 ready, or 503 not_ready while the database is absent or unreachable */
     @GET
     @Path("ready")
     public Response ready() {
-        return reports.ready(database);
+        return reports.ready(database, auditEnabled());
+    }
+
+    private boolean auditEnabled() {
+        AuditService service = audit;
+        return service != null && service.enabled();
     }
 
     /** @return 200 alive */

@@ -45,8 +45,10 @@ class HealthReportsTest {
 
     @Test
     void health() throws Exception {
-        assertJson(reports.health(), 200,
+        assertJson(reports.health(false), 200,
                 "{\"status\":\"healthy\",\"service\":\"SnackBase\",\"version\":\"0.1.0\",\"audit_logging_enabled\":false}");
+        assertJson(reports.health(true), 200,
+                "{\"status\":\"healthy\",\"service\":\"SnackBase\",\"version\":\"0.1.0\",\"audit_logging_enabled\":true}");
     }
 
     @Test
@@ -57,20 +59,20 @@ class HealthReportsTest {
     @Test
     void readyWhenTheDatabaseAnswersWithinTwoSeconds() throws Exception {
         FakeDatabase database = new FakeDatabase(true);
-        assertJson(reports.ready(database), 200, "{\"status\":\"ready\",\"service\":\"SnackBase\","
-                + "\"version\":\"0.1.0\",\"database\":\"connected\",\"audit_logging_enabled\":false}");
+        assertJson(reports.ready(database, true), 200, "{\"status\":\"ready\",\"service\":\"SnackBase\","
+                + "\"version\":\"0.1.0\",\"database\":\"connected\",\"audit_logging_enabled\":true}");
         assertThat(database.askedTimeout).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
     void notReadyWhenTheDatabaseDoesNotAnswer() throws Exception {
-        assertJson(reports.ready(new FakeDatabase(false)), 503,
+        assertJson(reports.ready(new FakeDatabase(false), true), 503,
                 "{\"status\":\"not_ready\",\"service\":\"SnackBase\",\"database\":\"disconnected\"}");
     }
 
     @Test
     void notReadyWithoutADatabaseService() throws Exception {
-        assertJson(reports.ready(null), 503,
+        assertJson(reports.ready(null, true), 503,
                 "{\"status\":\"not_ready\",\"service\":\"SnackBase\",\"database\":\"disconnected\"}");
     }
 
@@ -82,7 +84,7 @@ class HealthReportsTest {
                 throw new IllegalStateException("service unregistered");
             }
         };
-        assertThat(reports.ready(failing).getStatus()).isEqualTo(503);
+        assertThat(reports.ready(failing, true).getStatus()).isEqualTo(503);
     }
 
     private void assertJson(Response response, int status, String json) throws Exception {

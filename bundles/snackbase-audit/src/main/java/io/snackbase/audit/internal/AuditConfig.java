@@ -1,0 +1,23 @@
+package io.snackbase.audit.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Metatype of PID {@code io.snackbase.audit}. */
+@ObjectClassDefinition(name = "SnackBase audit log",
+        description = "Column-level, append-only, hash-chained log of record and system-table writes.")
+public @interface AuditConfig {
+
+    @AttributeDefinition(name = "Enabled", description = "Record writes in the audit log (reported as audit_logging_enabled "
+            + "by /health and the audit-logs list). The environment variable SNACKBASE_AUDIT_ENABLED=false (or the reference "
+            + "server's SNACKBASE_AUDIT_LOGGING_ENABLED=false) also turns it off. Reading, export and verification work either way.")
+    boolean enabled() default true;
+
+    @AttributeDefinition(name = "Export cap (rows)", min = "1",
+            description = "Most entries one GET /audit-logs/export returns, newest first (the reference server's 10000).")
+    int exportCap() default 10_000;
+
+    @AttributeDefinition(name = "Verification batch size (rows)", min = "1",
+            description = "Entries read per query while verifying the chain; bounds the memory of a verification.")
+    int verifyBatchSize() default 1_000;
+}
