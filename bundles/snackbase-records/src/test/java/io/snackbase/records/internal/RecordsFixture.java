@@ -39,19 +39,19 @@ public final class RecordsFixture implements AutoCloseable {
     public volatile HookDispatcher hooks;
     public final RecordsServices.Wiring w;
 
-    private RecordsFixture(DatabaseKind kind, java.util.function.UnaryOperator<CollectionStore> store) throws Exception {
+    private RecordsFixture(DatabaseKind kind, java.util.function.BiFunction<CollectionStore, ModuleStorage, CollectionStore> store) throws Exception {
         this.kind = kind;
         storage = ModuleStorage.open(kind, List.of(AUTH, RECORDS), "col_");
         w = new RecordsServices.Wiring(store.apply(new CollectionStore(storage.mappers(), storage.transactions(), Dialect.of(kind),
-                Clock.systemUTC())), () -> hooks);
+                Clock.systemUTC()), storage), () -> hooks);
     }
 
     public static RecordsFixture open(DatabaseKind kind) throws Exception {
-        return new RecordsFixture(kind, s -> s);
+        return new RecordsFixture(kind, (s, st) -> s);
     }
 
     /** @return the fixture with a store changed by the test (e.g. a failing mapper put in the way) */
-    public static RecordsFixture open(DatabaseKind kind, java.util.function.UnaryOperator<CollectionStore> store) throws Exception {
+    public static RecordsFixture open(DatabaseKind kind, java.util.function.BiFunction<CollectionStore, ModuleStorage, CollectionStore> store) throws Exception {
         return new RecordsFixture(kind, store);
     }
 
