@@ -62,6 +62,68 @@ public final class ModuleStorage implements AutoCloseable {
     }
 
     /**
+     * One module's migrations, for {@link #open(DatabaseKind, List, String)}.
+     *
+     * @param name the module name (a bundle symbolic name)
+     * @param folder the class-path folder of its migration files, e.g. "/db/auth"
+     * @param files the migration file names in that folder
+     * @param dropTables its tables, dropped (children first) before migrating on the shared servers
+     */
+    public record Module(String name, String folder, List<String> files, List<String> dropTables) {}
+
+    /**
+     * Several modules whose tables reference each other's, e.g. a module's tables and the auth
+     * schema's {@code accounts}: on the shared servers, tables whose name starts with
+     * {@code dropPrefix} (tables made at run time, which may reference every module's) are dropped
+     * first, then the modules' tables in reverse order; then the modules are migrated in order.
+     *
+     * @param dropPrefix a lower-case table name prefix such as "col_", or null
+     */
+    public static ModuleStorage open(DatabaseKind kind, List<Module> modules, String dropPrefix) throws Exception {
+        DatabaseImpl database = openIsolated(kind);
+        if (kind != DatabaseKind.SQLITE && dropPrefix != null) {
+            dropByPrefix(database, kind, dropPrefix);
+        }
+        for (int i = modules.size() - 1; i >= 0; i--) {
+            reset(database, kind, modules.get(i).name(), modules.get(i).dropTables());
+        }
+        for (Module module : modules) {
+            Map<String, String> scripts = new TreeMap<>();
+            for (String name : module.files()) {
+                scripts.put(name, read(module.folder() + "/" + name));
+            }
+            new MigrationRunner(database.dataSource(), kind).apply(module.name(), MigrationScripts.select(scripts, kind));
+        }
+        return new ModuleStorage(database, kind);
+    }
+
+    /** Drops the tables of the current schema that start with the prefix (on MariaDB with foreign key checks off, as they may reference each other). */
+    private static void dropByPrefix(DatabaseImpl database, DatabaseKind kind, String prefix) throws Exception {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            String query = kind == DatabaseKind.POSTGRESQL
+                    ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                    : "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()";
+            List<String> tables = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = s.executeQuery(query)) {
+                while (rs.next()) {
+                    if (rs.getString(1).toLowerCase(java.util.Locale.ROOT).startsWith(prefix)) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+            }
+            if (kind == DatabaseKind.MYSQL) {
+                s.execute("SET FOREIGN_KEY_CHECKS = 0");
+            }
+            for (String table : tables) {
+                s.execute("DROP TABLE IF EXISTS " + (kind == DatabaseKind.MYSQL ? "`" + table + "`" : "\"" + table + "\" CASCADE"));
+            }
+            if (kind == DatabaseKind.MYSQL) {
+                s.execute("SET FOREIGN_KEY_CHECKS = 1");
+            }
+        }
+    }
+
+    /**
      * Opens the database in a schema (PostgreSQL) or database (MariaDB) named after the working
      * folder, so that test runs of several checkouts on one machine never drop each other's tables.
      */
