@@ -98,10 +98,10 @@ public class RecordsResource {
     @Path("{id}")
     public Map<String, Object> get(@PathParam("collection") String collection, @PathParam("id") String id, @Context UriInfo uri,
             @Context ContainerRequestContext request) {
-        return get(collection, id, uri.getQueryParameters().getFirst("fields"), request);
+        return view(collection, id, uri.getQueryParameters().getFirst("fields"), request);
     }
 
-    public Map<String, Object> get(String collection, String id, String fields, ContainerRequestContext request) {
+    public Map<String, Object> view(String collection, String id, String fields, ContainerRequestContext request) {
         return records.get(collection, id, fields(fields), caller(request));
     }
 
