@@ -169,4 +169,190 @@ class RecordsResourceTest {
         assertThat(records.delete("posts", id, alice).getStatus()).isEqualTo(204);
         assertThat(failure(() -> records.view("posts", id, null, alice)).status()).isEqualTo(404);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void validationCodesAndSystemFields(DatabaseKind kind) throws Exception {
+        setUp(kind, Map.of());
+        String foreignAuthor = (String) ((Map<String, Object>) records.create("authors", new HashMap<>(Map.of("name", "B")), carol).getEntity()).get("id");
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("title", 5);
+        bad.put("price", true);
+        bad.put("active", "yes");
+        bad.put("at", "31/01/2024");
+        bad.put("day", "2024-13-01");
+        bad.put("contact", "nope");
+        bad.put("site", "ftp://x");
+        bad.put("author", " ");
+        bad.put("doc", "{not json");
+        bad.put("nope", 1);
+        ApiException e = failure(() -> records.create("posts", bad, alice));
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.error()).isEqualTo("Validation error");
+        assertThat(codes(e)).containsExactlyInAnyOrder("invalid_type", "invalid_type", "invalid_type", "invalid_datetime_format",
+                "invalid_date_format", "invalid_email_format", "invalid_url_format", "empty_reference", "invalid_json", "unknown_field");
+        assertThat(codes(failure(() -> records.create("posts", new HashMap<>(Map.of("body", "x")), alice)))).containsExactly("required_missing");
+        Map<String, Object> nullTitle = new HashMap<>();
+        nullTitle.put("title", null);
+        assertThat(codes(failure(() -> records.create("posts", nullTitle, alice)))).containsExactly("required_null");
+        ApiException ref = failure(() -> records.create("posts", new HashMap<>(Map.of("title", "t", "author", foreignAuthor)), alice));
+        assertThat(codes(ref)).containsExactly("invalid_reference");
+        assertThat(ref.getMessage()).contains("Referenced record '" + foreignAuthor + "' not found in collection 'authors'");
+        ApiException system = failure(() -> records.create("posts", new HashMap<>(Map.of("title", "t", "account_id", accB)), alice));
+        assertThat(system.status()).isEqualTo(422);
+        assertThat(system.getMessage()).isEqualTo("Cannot create system fields via API: account_id");
+        assertThat(system.extras()).containsEntry("unauthorized_fields", List.of("account_id")).containsEntry("field_type", "system");
+        assertThat(f.column("SELECT COUNT(*) FROM col_posts").get(0).toString()).isEqualTo("0");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void filterSortAndPaging(DatabaseKind kind) throws Exception {
+        setUp(kind, Map.of());
+        List<String> ids = new ArrayList<>();
+        double[] prices = {3, 1, 2, 5, 4};
+        boolean[] active = {true, false, true, false, true};
+        for (int i = 0; i < 5; i++) {
+            ids.add((String) create(alice, Map.of("title", "t" + i, "price", prices[i], "active", active[i],
+                    "at", "2024-01-0" + (i + 1) + "T00:00:00Z")).get("id"));
+        }
+        Map<String, Object> page = list(alice, "filter", "price > 1 && at >= '2024-01-02'", "sort", "-active, price", "skip", "0", "limit", "2");
+        // rows 2 (2, true), 4 (4, true), 3 (5, false) -> sorted: active desc then price asc
+        assertThat(ids(page)).containsExactly(ids.get(2), ids.get(4));
+        assertThat(page).containsEntry("total", 3L).containsEntry("skip", 0).containsEntry("limit", 2);
+        assertThat(ids(list(alice, "filter", "price > 1 && at >= '2024-01-02'", "sort", "-active, price", "skip", "2"))).containsExactly(ids.get(3));
+        assertThat(ids(list(alice, "sort", " price"))).containsExactly(ids.get(1), ids.get(2), ids.get(0), ids.get(4), ids.get(3));
+        assertThat(ids(list(alice, "filter", "title = \"'; DROP TABLE col_posts; --\""))).isEmpty();
+        assertThat(failure(() -> list(alice, "sort", "-nope")).status()).isEqualTo(400);
+        ApiException param = failure(() -> list(alice, "status", "active"));
+        assertThat(param.error()).isEqualTo("Unsupported query parameter");
+        assertThat(param.getMessage()).isEqualTo("Direct query parameter filtering (e.g., ?status=active) is no longer supported. "
+                + "Use the 'filter' parameter instead: ?filter=status = \"active\"");
+        assertThat(failure(() -> list(alice, "filter", "at > 'soon'")).error()).isEqualTo("Invalid filter expression");
+        assertThat(failure(() -> list(alice, "limit", "0")).status()).isEqualTo(422);
+        assertThat(failure(() -> list(alice, "limit", "101")).status()).isEqualTo(422);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void tenantIsolationAndSuperadmin(DatabaseKind kind) throws Exception {
+        setUp(kind, Map.of());
+        String mine = (String) create(alice, Map.of("title", "a")).get("id");
+        String theirs = (String) create(carol, Map.of("title", "c")).get("id");
+        for (Runnable r : List.<Runnable>of(() -> records.view("posts", theirs, null, alice),
+                () -> records.put("posts", theirs, new HashMap<>(Map.of("title", "x")), alice),
+                () -> records.patch("posts", theirs, new HashMap<>(Map.of("title", "x")), alice),
+                () -> records.delete("posts", theirs, alice))) {
+            ApiException e = failure(r);
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.getMessage()).isEqualTo("Record not found");
+        }
+        assertThat(list(alice, "filter", "account_id = '" + accB + "'")).containsEntry("total", 0L);
+        assertThat(ids(list(alice))).containsExactly(mine);
+        assertThat(ids(list(root, "sort", "+title"))).containsExactly(mine, theirs);
+        Map<String, Object> placed = create(root, Map.of("title", "r", "account_id", accB));
+        assertThat(placed).containsEntry("account_id", accB).containsEntry("created_by", "root-id");
+        assertThat(failure(() -> records.create("posts", new HashMap<>(Map.of("title", "r", "account_id", "no-such")), root)).status()).isEqualTo(400);
+        assertThat(records.view("posts", theirs, null, carol)).containsEntry("title", "c");
+        assertThat(failure(() -> records.create("nope", new HashMap<>(), alice)).getMessage()).isEqualTo("Collection 'nope' not found");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void rules(DatabaseKind kind) throws Exception {
+        Map<String, Object> rules = new HashMap<>();
+        rules.put("list_rule", "created_by = @request.auth.id");
+        rules.put("view_rule", "");
+        rules.put("create_rule", "@request.data.title != 'forbidden'");
+        rules.put("update_rule", "@owns_record()");
+        rules.put("delete_rule", null);
+        rules.put("view_fields", "[\"title\"]");
+        setUp(kind, rules);
+        String a = (String) create(alice, Map.of("title", "a", "body", "secret")).get("id");
+        String b = (String) create(bob, Map.of("title", "b")).get("id");
+        assertThat(ids(list(alice))).containsExactly(a);
+        assertThat(list(bob)).containsEntry("total", 1L);
+        assertThat(failure(() -> records.create("posts", new HashMap<>(Map.of("title", "forbidden")), alice)).getMessage())
+                .isEqualTo("Record does not satisfy collection rules");
+        assertThat(failure(() -> records.patch("posts", b, new HashMap<>(Map.of("title", "x")), alice)).status()).isEqualTo(404);
+        assertThat(records.patch("posts", a, new HashMap<>(Map.of("title", "x")), alice)).containsEntry("title", "x");
+        ApiException locked = failure(() -> records.delete("posts", a, alice));
+        assertThat(locked.status()).isEqualTo(403);
+        assertThat(locked.getMessage()).isEqualTo("Access denied: delete is locked for this collection");
+        assertThat(records.delete("posts", a, root).getStatus()).isEqualTo(204);
+        // public view for an anonymous caller of the account; view_fields hides body
+        Map<String, Object> seen = records.view("posts", b, null, anonymous(accA));
+        assertThat(seen).containsEntry("title", "b").doesNotContainKey("body");
+        assertThat(failure(() -> records.view("posts", b, null, anonymous(accB))).status()).isEqualTo(404);
+        ApiException anon = failure(() -> list(anonymous(accA)));
+        assertThat(anon.status()).isEqualTo(401);
+        assertThat(anon.getMessage()).isEqualTo("Authentication required to access this resource");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void auditInTheWriteTransactionAndHooks(DatabaseKind kind) throws Exception {
+        setUp(kind, Map.of());
+        String id = (String) create(alice, Map.of("title", "a", "body", "b")).get("id");
+        assertThat(auditColumns(id)).contains("id", "title", "body", "created_at");
+        int before = auditColumns(id).size();
+        records.patch("posts", id, new HashMap<>(Map.of("title", "changed", "body", "b")), alice);
+        List<Object> update = auditColumns(id).subList(before, auditColumns(id).size());
+        assertThat(update).contains("title", "updated_at").doesNotContain("body", "created_at");
+
+        // a before hook that aborts: nothing is written, no audit entry
+        f.hooks = dispatcher(e -> e.name().equals("on_record_before_create")
+                ? new HookDispatchResult(e.data(), 1, true, 409, "no thanks", List.of()) : new HookDispatchResult(e.data(), 0, false, 0, null, List.of()));
+        ApiException aborted = failure(() -> records.create("posts", new HashMap<>(Map.of("title", "z")), alice));
+        assertThat(aborted.status()).isEqualTo(409);
+        assertThat(aborted.getMessage()).isEqualTo("no thanks");
+        assertThat(f.column("SELECT COUNT(*) FROM col_posts").get(0).toString()).isEqualTo("1");
+        // a before hook that changes the data: the change is validated and written
+        f.hooks = dispatcher(e -> {
+            Map<String, Object> data = new HashMap<>(e.data());
+            if (e.name().equals("on_record_before_update")) {
+                Map<String, Object> rec = new HashMap<>((Map<String, Object>) data.get("record"));
+                rec.put("body", "from hook");
+                data.put("record", rec);
+            }
+            return new HookDispatchResult(data, 1, false, 0, null, List.of());
+        });
+        assertThat(records.patch("posts", id, new HashMap<>(Map.of("title", "t2")), alice)).containsEntry("body", "from hook");
+        // a write whose audit fails rolls back: the row keeps its values
+        long entries = Long.parseLong(f.column("SELECT COUNT(*) FROM audit_log").get(0).toString());
+        f.hooks = null;
+        f.audit = new io.snackbase.api.audit.AuditService() {
+            @Override
+            public void recordChange(io.snackbase.api.audit.RecordChange change, io.snackbase.api.context.RequestContext context) {
+                throw new IllegalStateException("audit store down");
+            }
+
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+        };
+        try {
+            records.patch("posts", id, new HashMap<>(Map.of("title", "lost")), alice);
+            throw new AssertionError("expected failure");
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertThat(records.view("posts", id, null, alice)).containsEntry("title", "t2");
+        assertThat(Long.parseLong(f.column("SELECT COUNT(*) FROM audit_log").get(0).toString())).isEqualTo(entries);
+    }
+
+    static HookDispatcher dispatcher(Function<HookEvent, HookDispatchResult> handler) {
+        return new HookDispatcher() {
+            @Override
+            public HookDispatchResult dispatch(HookEvent event, HookContext context) {
+                return handler.apply(event);
+            }
+
+            @Override
+            public boolean hasHandlers(String event, String collection) {
+                return true;
+            }
+        };
+    }
 }
