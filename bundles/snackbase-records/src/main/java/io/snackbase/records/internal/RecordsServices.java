@@ -10,6 +10,9 @@ import io.snackbase.records.internal.service.CollectionStore;
 import io.snackbase.records.internal.service.Collections;
 import io.snackbase.records.internal.service.Hooks;
 import io.snackbase.records.internal.service.Transfer;
+import io.snackbase.api.audit.AuditService;
+import io.snackbase.api.rules.RuleEngine;
+import io.snackbase.records.internal.store.RecordMapper;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
@@ -31,21 +34,34 @@ public class RecordsServices {
     public final CollectionStore store;
     public final Collections collections;
     public final Transfer transfer;
+    public final io.snackbase.records.internal.records.RecordService records;
     private final Runtime runtime;
 
     @Activate
     public RecordsServices(@Reference(target = "(snackbase.schema.module=io.snackbase.records)") SchemaModule schema,
             @Reference(target = "(snackbase.schema.module=io.snackbase.auth)") SchemaModule accounts,
-            @Reference Mappers mappers, @Reference TransactionManager transactions, @Reference Database database) {
-        this(new Runtime(), new CollectionStore(mappers, transactions, Dialect.of(database.kind()), Clock.systemUTC()));
+            @Reference Mappers mappers, @Reference TransactionManager transactions, @Reference Database database,
+            @Reference RuleEngine rules) {
+        this(new Runtime(), new CollectionStore(mappers, transactions, Dialect.of(database.kind()), Clock.systemUTC()),
+                mappers.mapper(RecordMapper.class), rules);
     }
 
-    private RecordsServices(Runtime runtime, CollectionStore store) {
-        Wiring w = new Wiring(store, () -> runtime.hooks);
+    private RecordsServices(Runtime runtime, CollectionStore store, RecordMapper records, RuleEngine rules) {
+        Wiring w = new Wiring(store, () -> runtime.hooks, records, rules, () -> runtime.audit);
         this.store = w.store;
         this.collections = w.collections;
         this.transfer = w.transfer;
+        this.records = w.records;
         this.runtime = runtime;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setAuditService(AuditService audit) {
+        runtime.audit = audit;
+    }
+
+    void unsetAuditService(AuditService audit) {
+        runtime.clearAudit(audit);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -60,6 +76,13 @@ public class RecordsServices {
     /** What changes while the component lives: the optional hook dispatcher. */
     static final class Runtime {
         volatile HookDispatcher hooks;
+        volatile AuditService audit;
+
+        synchronized void clearAudit(AuditService gone) {
+            if (audit == gone) {
+                audit = null;
+            }
+        }
 
         synchronized void clear(HookDispatcher gone) {
             if (hooks == gone) {
@@ -73,11 +96,19 @@ public class RecordsServices {
         public final CollectionStore store;
         public final Collections collections;
         public final Transfer transfer;
+        public final io.snackbase.records.internal.records.RecordService records;
 
-        public Wiring(CollectionStore store, Supplier<HookDispatcher> hooks) {
+        public Wiring(CollectionStore store, Supplier<HookDispatcher> hooks, RecordMapper recordMapper, RuleEngine rules,
+                Supplier<AuditService> audit) {
             this.store = store;
             this.collections = new Collections(store, new Hooks(hooks));
             this.transfer = new Transfer(store, collections);
+            this.records = recordMapper == null ? null : new io.snackbase.records.internal.records.RecordService(store,
+                    new io.snackbase.records.internal.records.RecordStore(recordMapper, store.dialect()), rules, audit, hooks, Clock.systemUTC());
+        }
+
+        public Wiring(CollectionStore store, Supplier<HookDispatcher> hooks) {
+            this(store, hooks, null, null, () -> null);
         }
     }
 }

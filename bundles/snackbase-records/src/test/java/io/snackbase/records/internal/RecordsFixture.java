@@ -37,13 +37,22 @@ public final class RecordsFixture implements AutoCloseable {
     public final ModuleStorage storage;
     public final DatabaseKind kind;
     public volatile HookDispatcher hooks;
+    public static final ModuleStorage.Module AUDIT = new ModuleStorage.Module("io.snackbase.audit", "/db/audit",
+            List.of("V1__audit_log.sqlite.sql", "V1__audit_log.postgresql.sql", "V1__audit_log.mysql.sql"),
+            List.of("audit_log", "audit_chain_head"));
+
     public final RecordsServices.Wiring w;
+    /** The audit service records use; null to run without one. */
+    public volatile io.snackbase.api.audit.AuditService audit;
 
     private RecordsFixture(DatabaseKind kind, java.util.function.BiFunction<CollectionStore, ModuleStorage, CollectionStore> store) throws Exception {
         this.kind = kind;
-        storage = ModuleStorage.open(kind, List.of(AUTH, RECORDS), "col_");
+        storage = ModuleStorage.open(kind, List.of(AUTH, RECORDS, AUDIT), "col_");
         w = new RecordsServices.Wiring(store.apply(new CollectionStore(storage.mappers(), storage.transactions(), Dialect.of(kind),
-                Clock.systemUTC()), storage), () -> hooks);
+                Clock.systemUTC()), storage), () -> hooks, storage.mappers().mapper(io.snackbase.records.internal.store.RecordMapper.class),
+                new io.snackbase.rules.internal.RuleEngineImpl(), () -> audit);
+        audit = new io.snackbase.audit.internal.AuditServiceImpl(storage.mappers().mapper(io.snackbase.audit.internal.store.AuditMapper.class),
+                storage.transactions(), io.snackbase.audit.internal.AuditSettings.defaults(), Clock.systemUTC());
     }
 
     public static RecordsFixture open(DatabaseKind kind) throws Exception {

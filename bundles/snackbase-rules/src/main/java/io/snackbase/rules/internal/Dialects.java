@@ -3,10 +3,11 @@ package io.snackbase.rules.internal;
 import io.snackbase.api.storage.DatabaseKind;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
-/** The few places where the three databases differ: identifier quotes, booleans, dates, real division. */
+/**
+ * The few places where the three databases differ: identifier quotes, booleans, real division; and how
+ * the records tables store dates (ISO text) and date-times (epoch microseconds), the same everywhere.
+ */
 final class Dialects {
 
     private Dialects() {}
@@ -21,16 +22,18 @@ final class Dialects {
         return dialect == DatabaseKind.POSTGRESQL ? (Object) value : (Object) (value ? 1 : 0);
     }
 
+    /** The records tables keep {@code date} fields as VARCHAR(10) ISO text on every database. */
     static Object date(DatabaseKind dialect, LocalDate date) {
-        return dialect == DatabaseKind.SQLITE ? date.toString() : date;
+        return date.toString();
     }
 
+    /**
+     * The records tables keep {@code created_at}, {@code updated_at} and {@code datetime} fields as
+     * BIGINT epoch microseconds on every database (snackbase-records README), so a date-time value
+     * binds as a {@link Long}.
+     */
     static Object dateTime(DatabaseKind dialect, Instant instant) {
-        return switch (dialect) {
-            case SQLITE -> Temporals.sqliteText(instant);
-            case POSTGRESQL -> instant.atOffset(ZoneOffset.UTC);
-            case MYSQL -> LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-        };
+        return Temporals.micros(instant);
     }
 
     /** Division is always real (MySQL would give DECIMAL(…,4), the others integer division). */

@@ -94,14 +94,14 @@ public class RuleEngineImpl implements RuleEngine {
     public Condition condition(String expression) throws RuleException {
         Node tree = Macros.expand(tree(expression));
         SqlCompiler.compile(tree, Scope.condition());
-        return new ConditionImpl(expression, tree, clock);
+        return new ConditionImpl(expression, tree, clock, null);
     }
 
     @Override
     public Condition condition(String expression, FieldSchema schema) throws RuleException {
         Node tree = tree(expression);
         SqlCompiler.compile(tree, Scope.filter(schema, DatabaseKind.SQLITE));
-        return new ConditionImpl(expression, tree, clock);
+        return new ConditionImpl(expression, tree, clock, schema);
     }
 
     private Node tree(String expression) throws RuleSyntaxException {

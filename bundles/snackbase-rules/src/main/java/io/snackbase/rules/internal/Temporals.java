@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.regex.Pattern;
@@ -16,8 +15,7 @@ final class Temporals {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DATE_TIME = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?");
-    private static final DateTimeFormatter SQLITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+            "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2})?");
 
     private Temporals() {}
 
@@ -81,14 +79,13 @@ final class Temporals {
                 || value instanceof LocalDateTime || value instanceof LocalDate || value instanceof Date;
     }
 
-    /** SQLite keeps date-times as UTC text {@code yyyy-MM-dd HH:mm:ss[.fffffffff]}, which sorts as time does. */
-    static String sqliteText(Instant instant) {
-        LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-        String text = SQLITE.format(utc);
-        if (utc.getNano() == 0) {
-            return text;
-        }
-        String nanos = String.format("%09d", utc.getNano()).replaceFirst("0+$", "");
-        return text + "." + nanos;
+    /** @return the instant as epoch microseconds (how the records tables store date-times) */
+    static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
+    }
+
+    /** @return the instant of epoch microseconds */
+    static Instant ofMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 }

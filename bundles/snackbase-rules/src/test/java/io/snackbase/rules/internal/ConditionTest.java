@@ -8,6 +8,7 @@ import io.snackbase.api.rules.RuleException;
 import io.snackbase.api.rules.RuleSyntaxException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,6 +65,23 @@ class ConditionTest {
         Condition condition = Fixtures.engine().condition(expression);
         assertThat(condition.evaluate(RECORD)).isEqualTo(expected);
         assertThat(condition.matches(RECORD)).isEqualTo(Boolean.TRUE.equals(expected));
+    }
+
+    @org.junit.jupiter.api.Test
+    void readsStoredDateTimesAndBooleansAsTheSqlDoes() throws RuleException {
+        // created_at as the records tables store it (epoch µs), as the API writes it (ISO), and as java.time.
+        long micros = 1_706_695_200_123_456L; // 2024-01-31T10:00:00.123456Z
+        for (Object createdAt : List.of(micros, "2024-01-31T10:00:00.123456Z", java.time.Instant.parse("2024-01-31T10:00:00.123456Z"))) {
+            Map<String, Object> r = new HashMap<>();
+            r.put("created_at", createdAt);
+            r.put("is_active", 1);
+            r.put("due", micros);
+            assertThat(Fixtures.engine().condition("created_at = '2024-01-31T11:00:00.123456+01:00'").matches(r)).as("%s", createdAt).isTrue();
+            assertThat(Fixtures.engine().condition("created_at > '2024-01-31'").matches(r)).isTrue();
+            assertThat(Fixtures.engine().condition("created_at < '2024-01-31T10:00:00.123456Z'").matches(r)).isFalse();
+            Condition typed = Fixtures.engine().condition("due >= '2024-01-31T10:00:00.123456Z' && is_active = true", Fixtures.schema());
+            assertThat(typed.matches(r)).isTrue();
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -51,13 +51,16 @@ class FilterCompilerTest {
     void bindsEveryValueAsAParameter() throws RuleException {
         SqlFragment f = compile("title ~ \"%a!b%\" && qty IN (1, -2) && is_active = true && published = \"2024-01-31\""
                 + " && due >= \"2024-01-31T10:00:00+02:00\" && price > 1.5", DatabaseKind.SQLITE);
-        assertThat(f.parameters()).containsExactly("%a!!b%", 1L, -2L, 1, "2024-01-31", "2024-01-31 08:00:00", 1.5);
+        assertThat(f.parameters()).containsExactly("%a!!b%", 1L, -2L, 1, "2024-01-31", 1_706_688_000_000_000L, 1.5);
         SqlFragment pg = compile("is_active = false && published = \"2024-01-31\" && due >= \"2024-01-31T10:00:00.5Z\"",
                 DatabaseKind.POSTGRESQL);
-        assertThat(pg.parameters()).containsExactly(false, LocalDate.of(2024, 1, 31),
-                OffsetDateTime.of(2024, 1, 31, 10, 0, 0, 500_000_000, ZoneOffset.UTC));
-        SqlFragment my = compile("is_active = true && due >= \"2024-01-31 10:00\"", DatabaseKind.MYSQL);
-        assertThat(my.parameters()).containsExactly(1, LocalDateTime.of(2024, 1, 31, 10, 0));
+        // Dates are ISO text and date-times epoch microseconds on every database (the records tables' columns).
+        assertThat(pg.parameters()).containsExactly(false, "2024-01-31",
+                OffsetDateTime.of(2024, 1, 31, 10, 0, 0, 500_000_000, ZoneOffset.UTC).toInstant().toEpochMilli() * 1000);
+        SqlFragment my = compile("is_active = true && due >= \"2024-01-31 10:00\" && created_at < \"2024-01-31T10:00:00.123456Z\"",
+                DatabaseKind.MYSQL);
+        assertThat(my.parameters()).containsExactly(1, LocalDateTime.of(2024, 1, 31, 10, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000,
+                1_706_695_200_123_456L);
     }
 
     @Test
@@ -101,6 +104,9 @@ class FilterCompilerTest {
             title ~ owner       ==> The pattern after '~' must be a text value, not field 'owner' of type 'text'
             published = "2024-13-01" ==> Invalid date "2024-13-01" for field 'published' of type 'date' (expected YYYY-MM-DD)
             due > "soon"        ==> Invalid date-time "soon" for field 'due' of type 'datetime' (expected ISO-8601, e.g. 2024-01-31T12:00:00Z)
+            due > "31/01/2024"  ==> Invalid date-time "31/01/2024" for field 'due' of type 'datetime' (expected ISO-8601, e.g. 2024-01-31T12:00:00Z)
+            created_at = "2024-01-31T10:00:00.1234567Z" ==> Invalid date-time "2024-01-31T10:00:00.1234567Z" for field 'created_at' of type 'datetime' (expected ISO-8601, e.g. 2024-01-31T12:00:00Z)
+            due IN ("2024-01-31", "Jan 5") ==> Invalid date-time "Jan 5" for field 'due' of type 'datetime' (expected ISO-8601, e.g. 2024-01-31T12:00:00Z)
             published < due     ==> Cannot compare field 'published' of type 'date' with field 'due' of type 'datetime'
             price               ==> The expression must be a condition, not field 'price' of type 'number'
             title && is_active  ==> '&&' needs conditions on both sides, not field 'title' of type 'text'

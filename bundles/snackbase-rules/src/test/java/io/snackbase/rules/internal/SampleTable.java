@@ -47,14 +47,15 @@ final class SampleTable implements AutoCloseable {
 
     private String ddl() {
         String[] types = switch (kind) {
-            case SQLITE -> new String[] {"TEXT PRIMARY KEY", "TEXT", "REAL", "INTEGER", "BOOLEAN", "TEXT", "TEXT", "TEXT",
-                "TEXT", "TEXT", "BOOLEAN", "TEXT", "TEXT", "TEXT", "TEXT", "TEXT", "TEXT"};
+            // As the records tables (snackbase-records TableDdl): dates VARCHAR(10), date-times BIGINT µs.
+            case SQLITE -> new String[] {"TEXT PRIMARY KEY", "TEXT", "REAL", "INTEGER", "BOOLEAN", "VARCHAR(10)", "BIGINT", "TEXT",
+                "TEXT", "TEXT", "BOOLEAN", "TEXT", "TEXT", "BIGINT", "BIGINT", "TEXT", "TEXT"};
             case POSTGRESQL -> new String[] {"VARCHAR(36) PRIMARY KEY", "TEXT", "DOUBLE PRECISION", "INTEGER", "BOOLEAN",
-                "DATE", "TIMESTAMPTZ", "JSONB", "VARCHAR(36)", "VARCHAR(255)", "BOOLEAN", "TEXT", "VARCHAR(36)",
-                "TIMESTAMPTZ", "TIMESTAMPTZ", "TEXT", "TEXT"};
-            case MYSQL -> new String[] {"VARCHAR(36) PRIMARY KEY", "TEXT", "DOUBLE", "INTEGER", "BOOLEAN", "DATE",
-                "DATETIME(6)", "JSON", "VARCHAR(36)", "VARCHAR(255)", "BOOLEAN", "TEXT", "VARCHAR(36)", "DATETIME(6)",
-                "DATETIME(6)", "TEXT", "TEXT"};
+                "VARCHAR(10)", "BIGINT", "JSONB", "VARCHAR(36)", "VARCHAR(255)", "BOOLEAN", "TEXT", "VARCHAR(36)",
+                "BIGINT", "BIGINT", "TEXT", "TEXT"};
+            case MYSQL -> new String[] {"VARCHAR(36) PRIMARY KEY", "TEXT", "DOUBLE", "INTEGER", "BOOLEAN", "VARCHAR(10)",
+                "BIGINT", "JSON", "VARCHAR(36)", "VARCHAR(255)", "BOOLEAN", "TEXT", "VARCHAR(36)", "BIGINT",
+                "BIGINT", "TEXT", "TEXT"};
         };
         StringBuilder sql = new StringBuilder("CREATE TABLE " + TABLE + " (");
         for (int i = 0; i < COLUMNS.length; i++) {
@@ -72,15 +73,18 @@ final class SampleTable implements AutoCloseable {
         row.put("qty", i % 8 == 7 ? null : (long) (random.nextInt(21) - 5));
         row.put("is_active", i % 6 == 5 ? null : random.nextBoolean());
         row.put("published", i % 5 == 4 ? null : LocalDate.of(2024, 1 + random.nextInt(3), 1 + random.nextInt(28)));
-        row.put("due", i % 10 == 9 ? null : LocalDateTime.of(2024, 1, 1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60)));
+        LocalDateTime due = LocalDateTime.of(2024, 1, 1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60))
+                .plusNanos(i % 2 == 0 ? 0 : 123_456_000L);
+        // The evaluator sees date-times as the store reads them (epoch µs) and as the API writes them (ISO text).
+        row.put("due", i % 10 == 9 ? null : i % 3 == 0 ? (Object) due : (Object) Temporals.micros(due.toInstant(ZoneOffset.UTC)));
         row.put("meta", i % 3 == 0 ? null : "{\"n\": " + i + "}");
         row.put("author", i % 4 == 0 ? null : "a" + random.nextInt(3));
         row.put("contact", i % 4 == 1 ? null : "user" + i + "@example.com");
         row.put("public", i % 11 == 10 ? null : random.nextBoolean());
         row.put("owner", i % 3 == 1 ? "u-alice" : i % 3 == 2 ? null : "u-bob");
         row.put("account_id", i % 2 == 0 ? "acc-1" : "acc-2");
-        row.put("created_at", LocalDateTime.of(2024, 3, 1, 0, 0).plusHours(i * 7L));
-        row.put("updated_at", LocalDateTime.of(2024, 4, 1, 0, 0).plusMinutes(i * 13L));
+        row.put("created_at", Temporals.micros(LocalDateTime.of(2024, 3, 1, 0, 0).plusHours(i * 7L).toInstant(ZoneOffset.UTC)));
+        row.put("updated_at", LocalDateTime.of(2024, 4, 1, 0, 0).plusMinutes(i * 13L).toInstant(ZoneOffset.UTC) + "");
         row.put("created_by", i % 2 == 0 ? "u-alice" : "u-bob");
         row.put("updated_by", "u-alice");
         return row;
@@ -113,6 +117,9 @@ final class SampleTable implements AutoCloseable {
         }
         if (value instanceof LocalDateTime t) {
             return Dialects.dateTime(kind, t.toInstant(ZoneOffset.UTC));
+        }
+        if (value instanceof String s && s.endsWith("Z")) {
+            return Dialects.dateTime(kind, java.time.Instant.parse(s));
         }
         return value;
     }

@@ -1,0 +1,370 @@
+package io.snackbase.records.internal.records;
+
+import io.snackbase.api.audit.AuditService;
+import io.snackbase.api.audit.RecordChange;
+import io.snackbase.api.collections.CollectionDefinition;
+import io.snackbase.api.collections.FieldDefinition;
+import io.snackbase.api.collections.FieldType;
+import io.snackbase.api.context.Principal;
+import io.snackbase.api.context.RequestContext;
+import io.snackbase.api.errors.ApiException;
+import io.snackbase.api.errors.FieldError;
+import io.snackbase.api.hooks.HookContext;
+import io.snackbase.api.hooks.HookDispatchResult;
+import io.snackbase.api.hooks.HookDispatcher;
+import io.snackbase.api.hooks.HookEvent;
+import io.snackbase.api.hooks.HookEvents;
+import io.snackbase.api.rules.FieldSchema;
+import io.snackbase.api.rules.RuleDecision;
+import io.snackbase.api.rules.RuleEngine;
+import io.snackbase.api.rules.RuleException;
+import io.snackbase.api.rules.RuleOperation;
+import io.snackbase.api.rules.SqlFragment;
+import io.snackbase.api.storage.DatabaseKind;
+import io.snackbase.records.internal.records.RecordValues.Mode;
+import io.snackbase.records.internal.service.CollectionStore;
+import io.snackbase.records.internal.service.Schemas;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Record CRUD with the order of checks of domain.md §2.4. Every write is one transaction: before
+ * hook, row, audit entries; the after hook runs after commit.
+ */
+public final class RecordService {
+
+    private final CollectionStore collections;
+    private final RecordStore store;
+    private final RuleEngine rules;
+    private final Supplier<AuditService> audit;
+    private final Supplier<HookDispatcher> hooks;
+    private final Clock clock;
+
+    public RecordService(CollectionStore collections, RecordStore store, RuleEngine rules, Supplier<AuditService> audit,
+            Supplier<HookDispatcher> hooks, Clock clock) {
+        this.collections = collections;
+        this.store = store;
+        this.rules = rules;
+        this.audit = audit;
+        this.hooks = hooks;
+        this.clock = clock;
+    }
+
+    /** A list request's parsed parameters. */
+    public record ListQuery(int skip, int limit, List<RecordStore.Order> sort, String filter, Set<String> fields) {}
+
+    public CollectionDefinition definition(String name) {
+        var row = collections.byName(name);
+        if (row == null || !row.name.equals(name)) {
+            throw new ApiException(404, "Not found", "Collection '" + name + "' not found");
+        }
+        return Schemas.definition(row);
+    }
+
+    private DatabaseKind kind() {
+        return switch (store.dialect()) {
+            case SQLITE -> DatabaseKind.SQLITE;
+            case POSTGRESQL -> DatabaseKind.POSTGRESQL;
+            case MYSQL -> DatabaseKind.MYSQL;
+        };
+    }
+
+    private static String scope(RequestContext ctx) {
+        return ctx.principal().isSuperadmin() ? null : ctx.accountId();
+    }
+
+    private RuleDecision decide(CollectionDefinition def, RuleOperation op, FieldSchema schema, RequestContext ctx, Map<String, ?> data) {
+        try {
+            RuleDecision d = rules.decide(op, Access.rule(def, op), schema, kind(), ctx.principal(), data);
+            Access.check(op, d);
+            return d;
+        } catch (RuleException e) {
+            throw ApiException.badRequest("Invalid " + op.ruleKey() + ": " + e.getMessage());
+        }
+    }
+
+    private static SqlFragment where(RuleDecision d) {
+        return d.outcome() == RuleDecision.Outcome.FILTER ? d.where() : null;
+    }
+
+    private static Set<String> readList(CollectionDefinition def, RuleOperation op, RequestContext ctx) {
+        return ctx.principal().isSuperadmin() ? null
+                : Access.fieldList(op == RuleOperation.LIST ? def.rules().listFields() : def.rules().viewFields());
+    }
+
+    // ---- reads
+
+    public Map<String, Object> get(String collection, String id, Set<String> fields, RequestContext ctx) {
+        CollectionDefinition def = definition(collection);
+        RuleDecision d = decide(def, RuleOperation.VIEW, Access.schema(def).withTableAlias(RecordStore.ALIAS), ctx, null);
+        Map<String, Object> row = store.get(def, id, new RecordStore.Where(scope(ctx), where(d), null));
+        if (row == null) {
+            throw notFound();
+        }
+        return Access.project(RecordStore.toJson(def, row), readList(def, RuleOperation.VIEW, ctx), fields);
+    }
+
+    public Map<String, Object> list(String collection, ListQuery q, RequestContext ctx) {
+        CollectionDefinition def = definition(collection);
+        FieldSchema schema = Access.schema(def).withTableAlias(RecordStore.ALIAS);
+        RuleDecision d = decide(def, RuleOperation.LIST, schema, ctx, null);
+        SqlFragment filter;
+        try {
+            filter = rules.compileFilter(q.filter(), schema, kind()).orElse(null);
+        } catch (RuleException e) {
+            throw new ApiException(400, "Invalid filter expression", e.getMessage());
+        }
+        for (RecordStore.Order o : q.sort()) {
+            FieldDefinition f = def.field(o.column()).orElse(null);
+            boolean sortable = Access.SYSTEM.contains(o.column()) && !o.column().equals("account_id")
+                    || f != null && !f.isVirtual() && f.name().equals(o.column());
+            if (!sortable) {
+                throw new ApiException(400, "Invalid sort field", "Field '" + o.column() + "' cannot be used for sorting. Sortable fields: "
+                        + String.join(", ", sortable(def)));
+            }
+        }
+        List<RecordStore.Order> sort = q.sort().isEmpty() ? List.of(new RecordStore.Order("created_at", true)) : q.sort();
+        RecordStore.Where where = new RecordStore.Where(scope(ctx), where(d), filter);
+        Set<String> allowed = readList(def, RuleOperation.LIST, ctx);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, Object> row : store.list(def, where, sort, q.skip(), q.limit())) {
+            items.add(Access.project(RecordStore.toJson(def, row), allowed, q.fields()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("total", store.count(def, where));
+        out.put("skip", q.skip());
+        out.put("limit", q.limit());
+        return out;
+    }
+
+    private static List<String> sortable(CollectionDefinition def) {
+        List<String> names = new ArrayList<>(List.of("id", "created_at", "created_by", "updated_at", "updated_by"));
+        def.fields().stream().filter(f -> !f.isVirtual()).forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    // ---- writes
+
+    public Map<String, Object> create(String collection, Map<String, Object> input, RequestContext ctx) {
+        CollectionDefinition def = definition(collection);
+        Principal who = ctx.principal();
+        Map<String, Object> body = new LinkedHashMap<>(input == null ? Map.of() : input);
+        String account = ctx.accountId();
+        if (who.isSuperadmin() && body.containsKey("account_id")) {
+            Object target = body.remove("account_id");
+            if (!(target instanceof String t) || !store.accountExists(t)) {
+                throw validation(List.of(new FieldError("account_id", "Account '" + target + "' not found", "invalid_account")));
+            }
+            account = t;
+        }
+        RuleDecision d = decide(def, RuleOperation.CREATE, Access.schema(def), ctx, body);
+        if (d.outcome() == RuleDecision.Outcome.FILTER && !payloadMatches(def, body, ctx, account)) {
+            throw ApiException.badRequest("Record does not satisfy collection rules");
+        }
+        Access.noSystemFields(body, "create");
+        if (!who.isSuperadmin()) {
+            Access.allowedFields(body, Access.fieldList(def.rules().createFields()), "create");
+        }
+        String targetAccount = account;
+        Map<String, Object> columns = validate(def, body, Mode.CREATE, targetAccount);
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> created = collections.inTransaction(() -> {
+            Map<String, Object> values = before(HookEvents.ON_RECORD_BEFORE_CREATE, def, body, null, ctx, columns, Mode.CREATE, targetAccount);
+            long now = RecordValues.micros(clock.instant());
+            String user = who.userId() == null ? "anonymous" : who.userId();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", id);
+            row.put("account_id", targetAccount);
+            row.put("created_at", now);
+            row.put("updated_at", now);
+            row.put("created_by", user);
+            row.put("updated_by", user);
+            row.putAll(values);
+            store.insert(def, row);
+            Map<String, Object> record = RecordStore.toJson(def, store.get(def, id, new RecordStore.Where(null, null, null)));
+            audited(RecordChange.created(def.tableName(), id, targetAccount, auditValues(record)), ctx);
+            return record;
+        });
+        after(HookEvents.ON_RECORD_AFTER_CREATE, def, created, null, ctx);
+        return Access.project(created, readList(def, RuleOperation.VIEW, ctx), null);
+    }
+
+    public Map<String, Object> update(String collection, String id, Map<String, Object> input, Mode mode, RequestContext ctx) {
+        CollectionDefinition def = definition(collection);
+        Map<String, Object> body = new LinkedHashMap<>(input == null ? Map.of() : input);
+        String scope = scope(ctx);
+        Map<String, Object> current = store.get(def, id, new RecordStore.Where(scope, null, null));
+        if (current == null) {
+            throw notFound();
+        }
+        RuleDecision d = decide(def, RuleOperation.UPDATE, Access.schema(def), ctx, body);
+        Access.noSystemFields(body, "update");
+        if (!ctx.principal().isSuperadmin()) {
+            Access.allowedFields(body, Access.fieldList(def.rules().updateFields()), "update");
+        }
+        String account = (String) current.get("account_id");
+        Map<String, Object> columns = validate(def, body, mode, account);
+        Map<String, Object> previous = RecordStore.toJson(def, current);
+        Map<String, Object> updated = collections.inTransaction(() -> {
+            Map<String, Object> values = before(HookEvents.ON_RECORD_BEFORE_UPDATE, def, body, previous, ctx, columns, mode, account);
+            Map<String, Object> set = new LinkedHashMap<>(values);
+            set.put("updated_at", RecordValues.micros(clock.instant()));
+            set.put("updated_by", ctx.principal().userId() == null ? "anonymous" : ctx.principal().userId());
+            if (store.update(def, id, scope, where(d), set) == 0) {
+                throw notFound();
+            }
+            Map<String, Object> record = RecordStore.toJson(def, store.get(def, id, new RecordStore.Where(null, null, null)));
+            audited(RecordChange.updated(def.tableName(), id, account, auditValues(previous), auditValues(record)), ctx);
+            return record;
+        });
+        after(HookEvents.ON_RECORD_AFTER_UPDATE, def, updated, previous, ctx);
+        return Access.project(updated, readList(def, RuleOperation.VIEW, ctx), null);
+    }
+
+    public void delete(String collection, String id, RequestContext ctx) {
+        CollectionDefinition def = definition(collection);
+        String scope = scope(ctx);
+        Map<String, Object> current = store.get(def, id, new RecordStore.Where(scope, null, null));
+        if (current == null) {
+            throw notFound();
+        }
+        RuleDecision d = decide(def, RuleOperation.DELETE, Access.schema(def), ctx, null);
+        Map<String, Object> previous = RecordStore.toJson(def, current);
+        collections.inTransaction(() -> {
+            before(HookEvents.ON_RECORD_BEFORE_DELETE, def, previous, null, ctx, null, null, null);
+            int deleted;
+            try {
+                deleted = store.delete(def, id, scope, where(d));
+            } catch (RuntimeException e) {
+                if (io.snackbase.records.internal.core.Problems.isConstraintViolation(e)) {
+                    throw ApiException.conflict("Cannot delete record: it is referenced by other records", "id");
+                }
+                throw e;
+            }
+            if (deleted == 0) {
+                throw notFound();
+            }
+            audited(RecordChange.deleted(def.tableName(), id, (String) current.get("account_id"), auditValues(previous)), ctx);
+            return null;
+        });
+        after(HookEvents.ON_RECORD_AFTER_DELETE, def, previous, null, ctx);
+    }
+
+    // ---- helpers
+
+    /** The create rule tested in memory against the record the body would make (same meaning as the SQL). */
+    private boolean payloadMatches(CollectionDefinition def, Map<String, Object> body, RequestContext ctx, String account) {
+        Map<String, Object> record = new HashMap<>();
+        body.forEach((k, v) -> {
+            FieldDefinition f = def.field(k).orElse(null);
+            Object value = v;
+            if (f != null && f.type() == FieldType.DATETIME && v instanceof String s && RecordValues.instant(s) != null) {
+                value = RecordValues.instant(s);
+            }
+            record.put(f == null ? k : f.name(), value);
+        });
+        String user = ctx.principal().userId() == null ? "anonymous" : ctx.principal().userId();
+        record.put("account_id", account);
+        record.put("created_by", user);
+        record.put("updated_by", user);
+        try {
+            return rules.condition(Access.rule(def, RuleOperation.CREATE)).matches(record, ctx.principal(), body);
+        } catch (RuleException e) {
+            return false;
+        }
+    }
+
+    private Map<String, Object> validate(CollectionDefinition def, Map<String, Object> body, Mode mode, String account) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Object> columns = RecordValues.columns(def, body, mode, errors);
+        for (FieldDefinition f : def.fields()) {
+            Object id = columns.get(f.name());
+            if (f.type() == FieldType.REFERENCE && id instanceof String ref && f.collection() != null) {
+                var target = collections.byName(f.collection());
+                if (target == null || !store.exists(target.tableName, ref, account)) {
+                    errors.add(new FieldError(f.name(), "Referenced record '" + ref + "' not found in collection '" + f.collection() + "'",
+                            "invalid_reference"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw validation(errors);
+        }
+        return columns;
+    }
+
+    static ApiException validation(List<FieldError> errors) {
+        String message = "Validation failed: " + String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+        return new ApiException(400, "Validation error", message, Map.of("details", List.copyOf(errors)));
+    }
+
+    static ApiException notFound() {
+        return new ApiException(404, "Not found", "Record not found");
+    }
+
+    /** Runs the before hook; data it returns under {@code record} replaces the body and is validated again. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> before(String event, CollectionDefinition def, Map<String, Object> body, Map<String, Object> previous,
+            RequestContext ctx, Map<String, Object> columns, Mode mode, String account) {
+        HookDispatcher dispatcher = hooks.get();
+        if (dispatcher == null || !dispatcher.hasHandlers(event, def.name())) {
+            return columns;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("record", body);
+        if (previous != null) {
+            data.put("previous", previous);
+        }
+        HookDispatchResult result = dispatcher.dispatch(new HookEvent(event, def.name(), data), new HookContext(ctx));
+        if (result.aborted()) {
+            int status = result.abortStatus() >= 400 && result.abortStatus() <= 599 ? result.abortStatus() : 400;
+            throw new ApiException(status, "Aborted", result.abortMessage() == null ? "Aborted by a hook" : result.abortMessage());
+        }
+        Object changed = result.data().get("record");
+        if (columns == null || !(changed instanceof Map<?, ?> m) || m.equals(body)) {
+            return columns;
+        }
+        Map<String, Object> replaced = new LinkedHashMap<>((Map<String, Object>) m);
+        Access.noSystemFields(replaced, mode == Mode.CREATE ? "create" : "update");
+        return validate(def, replaced, mode, account);
+    }
+
+    private void after(String event, CollectionDefinition def, Map<String, Object> record, Map<String, Object> previous, RequestContext ctx) {
+        HookDispatcher dispatcher = hooks.get();
+        if (dispatcher == null || !dispatcher.hasHandlers(event, def.name())) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("record", record);
+        if (previous != null) {
+            data.put("previous", previous);
+        }
+        try {
+            dispatcher.dispatch(new HookEvent(event, def.name(), data), new HookContext(ctx));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(RecordService.class).warn("{} handler failed after commit: {}", event, e.toString());
+        }
+    }
+
+    private void audited(RecordChange change, RequestContext ctx) {
+        AuditService service = audit.get();
+        if (service != null && service.enabled()) {
+            service.recordChange(change, ctx);
+        }
+    }
+
+    /** The audited columns: the record without {@code account_name} (not a column). */
+    private static Map<String, Object> auditValues(Map<String, Object> record) {
+        Map<String, Object> values = new LinkedHashMap<>(record);
+        values.remove("account_name");
+        return values;
+    }
+}
