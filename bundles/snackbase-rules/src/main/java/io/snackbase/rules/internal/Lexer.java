@@ -111,6 +111,10 @@ final class Lexer {
             if (c == quote) {
                 return new Token(Type.STRING, value.toString(), start);
             }
+            if (c == '\0') {
+                // PostgreSQL refuses NUL in text; no database stores it faithfully
+                throw new RuleSyntaxException("NUL character in string", pos - 1);
+            }
             if (c == '\\' && pos < in.length()) {
                 char e = in.charAt(pos++);
                 if (e != '"' && e != '\'' && e != '\\') {

@@ -43,6 +43,7 @@ class ParserTest {
             a = 1) ==> Unexpected token ')' after expression at position 5
             ((a = 1) ==> Unexpected end of expression, expected ')' at position 8
             a = "abc ==> Unterminated string at position 4
+            a = "x\u0000y" ==> NUL character in string at position 6
             `a = 'x\\'` ==> Unterminated string at position 4
             a == 1 ==> Use '=' instead of '==' at position 2
             a = 1 & b = 2 ==> Unexpected character '&'. Did you mean '&&'? at position 6

@@ -93,9 +93,28 @@ public final class RecordValues {
 
     private static final Object INVALID = new Object();
 
+    /** @return true when a string anywhere in the value (a JSON tree included) holds U+0000 */
+    static boolean containsNul(Object value) {
+        if (value instanceof String s) {
+            return s.indexOf('\0') >= 0;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().anyMatch(e -> containsNul(e.getKey()) || containsNul(e.getValue()));
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().anyMatch(RecordValues::containsNul);
+        }
+        return false;
+    }
+
     /** @return the column value of a non-null JSON value, or {@link #INVALID} after adding the problem */
     static Object column(FieldDefinition f, Object value, List<FieldError> errors) {
         String name = f.name();
+        if (containsNul(value)) {
+            // PostgreSQL refuses NUL in text and jsonb; refusing it everywhere keeps the databases alike
+            errors.add(new FieldError(name, "Field '" + name + "' contains a NUL character", "invalid_characters"));
+            return INVALID;
+        }
         switch (f.type()) {
             case TEXT:
                 return value instanceof String ? value : invalidType(f, "a string", errors);

@@ -195,6 +195,9 @@ class RecordsResourceTest {
         Map<String, Object> nullTitle = new HashMap<>();
         nullTitle.put("title", null);
         assertThat(codes(failure(() -> records.create("posts", nullTitle, alice)))).containsExactly("required_null");
+        // PostgreSQL cannot store U+0000 in text or jsonb: refused as bad input on every database
+        assertThat(codes(failure(() -> records.create("posts", new HashMap<>(Map.of("title", "a\u0000b")), alice))))
+                .containsExactly("invalid_characters");
         ApiException ref = failure(() -> records.create("posts", new HashMap<>(Map.of("title", "t", "author", foreignAuthor)), alice));
         assertThat(codes(ref)).containsExactly("invalid_reference");
         assertThat(ref.getMessage()).contains("Referenced record '" + foreignAuthor + "' not found in collection 'authors'");
