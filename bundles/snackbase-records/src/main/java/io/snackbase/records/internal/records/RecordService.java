@@ -58,7 +58,25 @@ public final class RecordService {
     }
 
     /** A list request's parsed parameters. */
-    public record ListQuery(int skip, int limit, List<RecordStore.Order> sort, String filter, Set<String> fields) {}
+    /**
+     * A list request's parsed parameters.
+     *
+     * @param cursor the {@code cursor} token ("" = first page), null when absent
+     * @param cursorBefore the {@code cursor_before} token ("" = last page), null when absent
+     * @param includeCount whether cursor mode computes {@code total}
+     * @param expand the {@code expand} text, null when absent
+     */
+    public record ListQuery(int skip, int limit, List<RecordStore.Order> sort, String filter, Set<String> fields, String cursor,
+            String cursorBefore, boolean includeCount, String expand) {
+
+        public ListQuery(int skip, int limit, List<RecordStore.Order> sort, String filter, Set<String> fields) {
+            this(skip, limit, sort, filter, fields, null, null, false, null);
+        }
+
+        boolean cursorMode() {
+            return cursor != null || cursorBefore != null;
+        }
+    }
 
     public CollectionDefinition definition(String name) {
         var row = collections.byName(name);
@@ -133,15 +151,85 @@ public final class RecordService {
         List<RecordStore.Order> sort = q.sort().isEmpty() ? List.of(new RecordStore.Order("created_at", true)) : q.sort();
         RecordStore.Where where = new RecordStore.Where(scope(ctx), where(d), filter);
         Set<String> allowed = readList(def, RuleOperation.LIST, ctx);
+        if (q.cursorMode()) {
+            return cursorPage(def, where, sort, q, allowed);
+        }
+        List<Map<String, Object>> rows = store.list(def, where, sort, q.skip(), q.limit());
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Map<String, Object> row : store.list(def, where, sort, q.skip(), q.limit())) {
+        for (Map<String, Object> row : rows) {
+            items.add(Access.project(RecordStore.toJson(def, row), allowed, q.fields()));
+        }
+        long total = store.count(def, where);
+        boolean more = q.skip() + (long) rows.size() < total;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("total", total);
+        out.put("skip", q.skip());
+        out.put("limit", q.limit());
+        // superset (records.md §4): a token to continue with cursor paging, when the sort allows it
+        boolean keyset = sort.size() == 1 && Cursors.supported(def, sort.get(0).column());
+        out.put("next_cursor", more && keyset && !rows.isEmpty() ? Cursors.encode(def, sort.get(0).column(), rows.get(rows.size() - 1)) : null);
+        out.put("has_more", more);
+        return out;
+    }
+
+    /**
+     * Keyset paging on (sort column, id) in the sort direction; {@code cursor_before} reads
+     * backwards and returns the nearest rows in the normal order. {@code next_cursor} is null when
+     * nothing follows the page, {@code prev_cursor} when nothing precedes it.
+     */
+    private Map<String, Object> cursorPage(CollectionDefinition def, RecordStore.Where where, List<RecordStore.Order> sort, ListQuery q,
+            Set<String> allowed) {
+        if (q.cursor() != null && q.cursorBefore() != null) {
+            throw new ApiException(400, "Invalid pagination parameters", "Cannot specify both 'cursor' and 'cursor_before'");
+        }
+        if (sort.size() != 1) {
+            throw new ApiException(400, "Invalid pagination parameters", "Cursor pagination supports one sort field; use offset paging (skip) to sort by several");
+        }
+        String column = sort.get(0).column();
+        if (!Cursors.supported(def, column)) {
+            throw new ApiException(400, "Invalid pagination parameters", "Cursor pagination cannot sort by the json/file field '" + column + "'");
+        }
+        boolean backward = q.cursorBefore() != null;
+        Cursors.Key key = backward ? Cursors.decode(def, column, q.cursorBefore(), "cursor_before")
+                : Cursors.decode(def, column, q.cursor(), "cursor");
+        boolean forwardGreater = !sort.get(0).descending();
+        boolean greater = backward != forwardGreater;
+        List<Map<String, Object>> rows = new ArrayList<>(store.keyset(def, where, column, key, greater, q.limit() + 1));
+        boolean more = rows.size() > q.limit();
+        if (more) {
+            rows = new ArrayList<>(rows.subList(0, q.limit()));
+        }
+        if (backward) {
+            java.util.Collections.reverse(rows);
+        }
+        String next = null;
+        String prev = null;
+        if (!rows.isEmpty()) {
+            Map<String, Object> firstRow = rows.get(0);
+            Map<String, Object> lastRow = rows.get(rows.size() - 1);
+            if (backward) {
+                prev = more ? Cursors.encode(def, column, firstRow) : null;
+                boolean after = !store.keyset(def, where, column, Cursors.decode(def, column, Cursors.encode(def, column, lastRow), "cursor"),
+                        forwardGreater, 1).isEmpty();
+                next = after ? Cursors.encode(def, column, lastRow) : null;
+            } else {
+                next = more ? Cursors.encode(def, column, lastRow) : null;
+                boolean before = !store.keyset(def, where, column, Cursors.decode(def, column, Cursors.encode(def, column, firstRow), "cursor"),
+                        !forwardGreater, 1).isEmpty();
+                prev = before ? Cursors.encode(def, column, firstRow) : null;
+            }
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
             items.add(Access.project(RecordStore.toJson(def, row), allowed, q.fields()));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);
-        out.put("total", store.count(def, where));
-        out.put("skip", q.skip());
-        out.put("limit", q.limit());
+        out.put("next_cursor", next);
+        out.put("prev_cursor", prev);
+        out.put("has_more", more);
+        out.put("total", q.includeCount() ? (Object) store.count(def, where) : null);
         return out;
     }
 
