@@ -233,6 +233,41 @@ public final class RecordService {
         return out;
     }
 
+    /**
+     * {@code GET /records/{c}/aggregate}: the list rule, account scope and filter, then the
+     * aggregates (domain.md §2.4). Fields outside {@code list_fields} cannot be aggregated or grouped.
+     *
+     * @return {@code {results, total_groups}}
+     */
+    public Map<String, Object> aggregate(String collection, String functions, String groupBy, String filterText, String having,
+            RequestContext ctx) {
+        var row = collections.byName(collection);
+        if (row == null || !row.name.equals(collection)) {
+            throw new ApiException(404, "Collection not found", "Collection '" + collection + "' does not exist");
+        }
+        CollectionDefinition def = Schemas.definition(row);
+        FieldSchema schema = Access.schema(def).withTableAlias(RecordStore.ALIAS);
+        RuleDecision d = decide(def, RuleOperation.LIST, schema, ctx, null);
+        Set<String> readable = readList(def, RuleOperation.LIST, ctx);
+        List<Aggregates.Fn> fns = Aggregates.functions(def, functions, readable);
+        List<String> groups = Aggregates.groupBy(def, groupBy, readable, fns);
+        SqlFragment filter;
+        try {
+            filter = rules.compileFilter(filterText, schema, kind()).orElse(null);
+        } catch (RuleException e) {
+            throw new ApiException(400, "Invalid filter expression", e.getMessage());
+        }
+        Sql sql = Aggregates.statement(def, fns, groups, new RecordStore.Where(scope(ctx), where(d), filter), having, store.dialect());
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Map<String, Object> r : store.query(sql)) {
+            results.add(Aggregates.result(def, fns, groups, r));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("results", results);
+        out.put("total_groups", results.size());
+        return out;
+    }
+
     private static List<String> sortable(CollectionDefinition def) {
         List<String> names = new ArrayList<>(List.of("id", "created_at", "created_by", "updated_at", "updated_by"));
         def.fields().stream().filter(f -> !f.isVirtual()).forEach(f -> names.add(f.name()));
