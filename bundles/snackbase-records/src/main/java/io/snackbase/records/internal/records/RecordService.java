@@ -120,15 +120,54 @@ public final class RecordService {
     // ---- reads
 
     public Map<String, Object> get(String collection, String id, Set<String> fields, RequestContext ctx) {
+        return get(collection, id, fields, null, ctx);
+    }
+
+    /** @param expand the {@code expand} text, null for none */
+    public Map<String, Object> get(String collection, String id, Set<String> fields, String expand, RequestContext ctx) {
         CollectionDefinition def = definition(collection);
         RuleDecision d = decide(def, RuleOperation.VIEW, Access.schema(def).withTableAlias(RecordStore.ALIAS), ctx, null);
         Map<String, Object> row = store.get(def, id, new RecordStore.Where(scope(ctx), where(d), null));
         if (row == null) {
             throw notFound();
         }
-        return Access.project(RecordStore.toJson(def, row), readList(def, RuleOperation.VIEW, ctx), fields);
+        Map<String, Expander.Node> tree = expandTree(def, expand);
+        Map<String, Object> record = Access.project(RecordStore.toJson(def, row), readList(def, RuleOperation.VIEW, ctx), fields);
+        if (!tree.isEmpty()) {
+            record = new LinkedHashMap<>(record);
+            Expander.expand(List.of(record), tree, store, viewer(ctx));
+        }
+        return record;
     }
 
+    private Map<String, Expander.Node> expandTree(CollectionDefinition def, String expand) {
+        return Expander.parse(def, expand, name -> {
+            var row = collections.byName(name);
+            return row == null ? null : Schemas.definition(row);
+        });
+    }
+
+    /** The caller's view of expanded collections: account scope plus view rule (null when denied), view_fields. */
+    private Expander.Viewer viewer(RequestContext ctx) {
+        return new Expander.Viewer() {
+            @Override
+            public RecordStore.Where scope(CollectionDefinition def) {
+                try {
+                    RuleDecision d = decide(def, RuleOperation.VIEW, Access.schema(def).withTableAlias(RecordStore.ALIAS), ctx, null);
+                    return new RecordStore.Where(RecordService.scope(ctx), where(d), null);
+                } catch (ApiException denied) {
+                    return null;
+                }
+            }
+
+            @Override
+            public Set<String> fields(CollectionDefinition def) {
+                return readList(def, RuleOperation.VIEW, ctx);
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
     public Map<String, Object> list(String collection, ListQuery q, RequestContext ctx) {
         CollectionDefinition def = definition(collection);
         FieldSchema schema = Access.schema(def).withTableAlias(RecordStore.ALIAS);
@@ -151,14 +190,18 @@ public final class RecordService {
         List<RecordStore.Order> sort = q.sort().isEmpty() ? List.of(new RecordStore.Order("created_at", true)) : q.sort();
         RecordStore.Where where = new RecordStore.Where(scope(ctx), where(d), filter);
         Set<String> allowed = readList(def, RuleOperation.LIST, ctx);
+        Map<String, Expander.Node> tree = expandTree(def, q.expand());
         if (q.cursorMode()) {
-            return cursorPage(def, where, sort, q, allowed);
+            Map<String, Object> out = cursorPage(def, where, sort, q, allowed);
+            expand((List<Map<String, Object>>) out.get("items"), tree, ctx);
+            return out;
         }
         List<Map<String, Object>> rows = store.list(def, where, sort, q.skip(), q.limit());
         List<Map<String, Object>> items = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             items.add(Access.project(RecordStore.toJson(def, row), allowed, q.fields()));
         }
+        expand(items, tree, ctx);
         long total = store.count(def, where);
         boolean more = q.skip() + (long) rows.size() < total;
         Map<String, Object> out = new LinkedHashMap<>();
@@ -266,6 +309,13 @@ public final class RecordService {
         out.put("results", results);
         out.put("total_groups", results.size());
         return out;
+    }
+
+    private void expand(List<Map<String, Object>> items, Map<String, Expander.Node> tree, RequestContext ctx) {
+        if (!tree.isEmpty()) {
+            items.replaceAll(LinkedHashMap::new);
+            Expander.expand(items, tree, store, viewer(ctx));
+        }
     }
 
     private static List<String> sortable(CollectionDefinition def) {

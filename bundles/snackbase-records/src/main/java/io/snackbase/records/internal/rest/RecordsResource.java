@@ -45,9 +45,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RecordsResource {
 
-    /** Query parameters of the list route; {@code expand} is recognised but not built yet. */
-    static final Set<String> LIST_PARAMS = Set.of("skip", "limit", "sort", "fields", "filter", "cursor", "cursor_before", "include_count");
-    static final Set<String> NOT_BUILT = Set.of("expand");
+    /** Query parameters of the list route. */
+    static final Set<String> LIST_PARAMS = Set.of("skip", "limit", "sort", "fields", "filter", "cursor", "cursor_before", "include_count",
+            "expand");
+    static final Set<String> NOT_BUILT = Set.of();
 
     private final RecordService records;
 
@@ -93,18 +94,22 @@ public class RecordsResource {
         String cursor = query.containsKey("cursor") ? nonNull(first(query, "cursor")) : null;
         String before = query.containsKey("cursor_before") ? nonNull(first(query, "cursor_before")) : null;
         return records.list(collection, new RecordService.ListQuery(skip, limit, sort(first(query, "sort")), first(query, "filter"),
-                fields(first(query, "fields")), cursor, before, bool(first(query, "include_count"), "include_count"), null), ctx);
+                fields(first(query, "fields")), cursor, before, bool(first(query, "include_count"), "include_count"), first(query, "expand")), ctx);
     }
 
     @GET
     @Path("{id}")
     public Map<String, Object> get(@PathParam("collection") String collection, @PathParam("id") String id, @Context UriInfo uri,
             @Context ContainerRequestContext request) {
-        return view(collection, id, uri.getQueryParameters().getFirst("fields"), request);
+        return view(collection, id, uri.getQueryParameters().getFirst("fields"), uri.getQueryParameters().getFirst("expand"), request);
     }
 
     public Map<String, Object> view(String collection, String id, String fields, ContainerRequestContext request) {
-        return records.get(collection, id, fields(fields), caller(request));
+        return view(collection, id, fields, null, request);
+    }
+
+    public Map<String, Object> view(String collection, String id, String fields, String expand, ContainerRequestContext request) {
+        return records.get(collection, id, fields(fields), expand, caller(request));
     }
 
     @PUT
