@@ -58,7 +58,25 @@ public final class RecordService {
     }
 
     /** A list request's parsed parameters. */
-    public record ListQuery(int skip, int limit, List<RecordStore.Order> sort, String filter, Set<String> fields) {}
+    /**
+     * A list request's parsed parameters.
+     *
+     * @param cursor the {@code cursor} token ("" = first page), null when absent
+     * @param cursorBefore the {@code cursor_before} token ("" = last page), null when absent
+     * @param includeCount whether cursor mode computes {@code total}
+     * @param expand the {@code expand} text, null when absent
+     */
+    public record ListQuery(int skip, int limit, List<RecordStore.Order> sort, String filter, Set<String> fields, String cursor,
+            String cursorBefore, boolean includeCount, String expand) {
+
+        public ListQuery(int skip, int limit, List<RecordStore.Order> sort, String filter, Set<String> fields) {
+            this(skip, limit, sort, filter, fields, null, null, false, null);
+        }
+
+        boolean cursorMode() {
+            return cursor != null || cursorBefore != null;
+        }
+    }
 
     public CollectionDefinition definition(String name) {
         var row = collections.byName(name);
@@ -102,15 +120,54 @@ public final class RecordService {
     // ---- reads
 
     public Map<String, Object> get(String collection, String id, Set<String> fields, RequestContext ctx) {
+        return get(collection, id, fields, null, ctx);
+    }
+
+    /** @param expand the {@code expand} text, null for none */
+    public Map<String, Object> get(String collection, String id, Set<String> fields, String expand, RequestContext ctx) {
         CollectionDefinition def = definition(collection);
         RuleDecision d = decide(def, RuleOperation.VIEW, Access.schema(def).withTableAlias(RecordStore.ALIAS), ctx, null);
         Map<String, Object> row = store.get(def, id, new RecordStore.Where(scope(ctx), where(d), null));
         if (row == null) {
             throw notFound();
         }
-        return Access.project(RecordStore.toJson(def, row), readList(def, RuleOperation.VIEW, ctx), fields);
+        Map<String, Expander.Node> tree = expandTree(def, expand);
+        Map<String, Object> record = Access.project(RecordStore.toJson(def, row), readList(def, RuleOperation.VIEW, ctx), fields);
+        if (!tree.isEmpty()) {
+            record = new LinkedHashMap<>(record);
+            Expander.expand(List.of(record), tree, store, viewer(ctx));
+        }
+        return record;
     }
 
+    private Map<String, Expander.Node> expandTree(CollectionDefinition def, String expand) {
+        return Expander.parse(def, expand, name -> {
+            var row = collections.byName(name);
+            return row == null ? null : Schemas.definition(row);
+        });
+    }
+
+    /** The caller's view of expanded collections: account scope plus view rule (null when denied), view_fields. */
+    private Expander.Viewer viewer(RequestContext ctx) {
+        return new Expander.Viewer() {
+            @Override
+            public RecordStore.Where scope(CollectionDefinition def) {
+                try {
+                    RuleDecision d = decide(def, RuleOperation.VIEW, Access.schema(def).withTableAlias(RecordStore.ALIAS), ctx, null);
+                    return new RecordStore.Where(RecordService.scope(ctx), where(d), null);
+                } catch (ApiException denied) {
+                    return null;
+                }
+            }
+
+            @Override
+            public Set<String> fields(CollectionDefinition def) {
+                return readList(def, RuleOperation.VIEW, ctx);
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
     public Map<String, Object> list(String collection, ListQuery q, RequestContext ctx) {
         CollectionDefinition def = definition(collection);
         FieldSchema schema = Access.schema(def).withTableAlias(RecordStore.ALIAS);
@@ -133,16 +190,132 @@ public final class RecordService {
         List<RecordStore.Order> sort = q.sort().isEmpty() ? List.of(new RecordStore.Order("created_at", true)) : q.sort();
         RecordStore.Where where = new RecordStore.Where(scope(ctx), where(d), filter);
         Set<String> allowed = readList(def, RuleOperation.LIST, ctx);
+        Map<String, Expander.Node> tree = expandTree(def, q.expand());
+        if (q.cursorMode()) {
+            Map<String, Object> out = cursorPage(def, where, sort, q, allowed);
+            expand((List<Map<String, Object>>) out.get("items"), tree, ctx);
+            return out;
+        }
+        List<Map<String, Object>> rows = store.list(def, where, sort, q.skip(), q.limit());
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Map<String, Object> row : store.list(def, where, sort, q.skip(), q.limit())) {
+        for (Map<String, Object> row : rows) {
+            items.add(Access.project(RecordStore.toJson(def, row), allowed, q.fields()));
+        }
+        expand(items, tree, ctx);
+        long total = store.count(def, where);
+        boolean more = q.skip() + (long) rows.size() < total;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("total", total);
+        out.put("skip", q.skip());
+        out.put("limit", q.limit());
+        // superset (records.md §4): a token to continue with cursor paging, when the sort allows it
+        boolean keyset = sort.size() == 1 && Cursors.supported(def, sort.get(0).column());
+        out.put("next_cursor", more && keyset && !rows.isEmpty() ? Cursors.encode(def, sort.get(0).column(), rows.get(rows.size() - 1)) : null);
+        out.put("has_more", more);
+        return out;
+    }
+
+    /**
+     * Keyset paging on (sort column, id) in the sort direction; {@code cursor_before} reads
+     * backwards and returns the nearest rows in the normal order. {@code next_cursor} is null when
+     * nothing follows the page, {@code prev_cursor} when nothing precedes it.
+     */
+    private Map<String, Object> cursorPage(CollectionDefinition def, RecordStore.Where where, List<RecordStore.Order> sort, ListQuery q,
+            Set<String> allowed) {
+        if (q.cursor() != null && q.cursorBefore() != null) {
+            throw new ApiException(400, "Invalid pagination parameters", "Cannot specify both 'cursor' and 'cursor_before'");
+        }
+        if (sort.size() != 1) {
+            throw new ApiException(400, "Invalid pagination parameters", "Cursor pagination supports one sort field; use offset paging (skip) to sort by several");
+        }
+        String column = sort.get(0).column();
+        if (!Cursors.supported(def, column)) {
+            throw new ApiException(400, "Invalid pagination parameters", "Cursor pagination cannot sort by the json/file field '" + column + "'");
+        }
+        boolean backward = q.cursorBefore() != null;
+        Cursors.Key key = backward ? Cursors.decode(def, column, q.cursorBefore(), "cursor_before")
+                : Cursors.decode(def, column, q.cursor(), "cursor");
+        boolean forwardGreater = !sort.get(0).descending();
+        boolean greater = backward != forwardGreater;
+        List<Map<String, Object>> rows = new ArrayList<>(store.keyset(def, where, column, key, greater, q.limit() + 1));
+        boolean more = rows.size() > q.limit();
+        if (more) {
+            rows = new ArrayList<>(rows.subList(0, q.limit()));
+        }
+        if (backward) {
+            java.util.Collections.reverse(rows);
+        }
+        String next = null;
+        String prev = null;
+        if (!rows.isEmpty()) {
+            Map<String, Object> firstRow = rows.get(0);
+            Map<String, Object> lastRow = rows.get(rows.size() - 1);
+            if (backward) {
+                prev = more ? Cursors.encode(def, column, firstRow) : null;
+                boolean after = !store.keyset(def, where, column, Cursors.decode(def, column, Cursors.encode(def, column, lastRow), "cursor"),
+                        forwardGreater, 1).isEmpty();
+                next = after ? Cursors.encode(def, column, lastRow) : null;
+            } else {
+                next = more ? Cursors.encode(def, column, lastRow) : null;
+                boolean before = !store.keyset(def, where, column, Cursors.decode(def, column, Cursors.encode(def, column, firstRow), "cursor"),
+                        !forwardGreater, 1).isEmpty();
+                prev = before ? Cursors.encode(def, column, firstRow) : null;
+            }
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
             items.add(Access.project(RecordStore.toJson(def, row), allowed, q.fields()));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);
-        out.put("total", store.count(def, where));
-        out.put("skip", q.skip());
-        out.put("limit", q.limit());
+        out.put("next_cursor", next);
+        out.put("prev_cursor", prev);
+        out.put("has_more", more);
+        out.put("total", q.includeCount() ? (Object) store.count(def, where) : null);
         return out;
+    }
+
+    /**
+     * {@code GET /records/{c}/aggregate}: the list rule, account scope and filter, then the
+     * aggregates (domain.md §2.4). Fields outside {@code list_fields} cannot be aggregated or grouped.
+     *
+     * @return {@code {results, total_groups}}
+     */
+    public Map<String, Object> aggregate(String collection, String functions, String groupBy, String filterText, String having,
+            RequestContext ctx) {
+        var row = collections.byName(collection);
+        if (row == null || !row.name.equals(collection)) {
+            throw new ApiException(404, "Collection not found", "Collection '" + collection + "' does not exist");
+        }
+        CollectionDefinition def = Schemas.definition(row);
+        FieldSchema schema = Access.schema(def).withTableAlias(RecordStore.ALIAS);
+        RuleDecision d = decide(def, RuleOperation.LIST, schema, ctx, null);
+        Set<String> readable = readList(def, RuleOperation.LIST, ctx);
+        List<Aggregates.Fn> fns = Aggregates.functions(def, functions, readable);
+        List<String> groups = Aggregates.groupBy(def, groupBy, readable, fns);
+        SqlFragment filter;
+        try {
+            filter = rules.compileFilter(filterText, schema, kind()).orElse(null);
+        } catch (RuleException e) {
+            throw new ApiException(400, "Invalid filter expression", e.getMessage());
+        }
+        Sql sql = Aggregates.statement(def, fns, groups, new RecordStore.Where(scope(ctx), where(d), filter), having, store.dialect());
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Map<String, Object> r : store.query(sql)) {
+            results.add(Aggregates.result(def, fns, groups, r));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("results", results);
+        out.put("total_groups", results.size());
+        return out;
+    }
+
+    private void expand(List<Map<String, Object>> items, Map<String, Expander.Node> tree, RequestContext ctx) {
+        if (!tree.isEmpty()) {
+            items.replaceAll(LinkedHashMap::new);
+            Expander.expand(items, tree, store, viewer(ctx));
+        }
     }
 
     private static List<String> sortable(CollectionDefinition def) {

@@ -92,18 +92,89 @@ public final class RecordStore {
         return rows.isEmpty() ? null : normalize(rows.get(0));
     }
 
+    /**
+     * Offset listing. Each term sorts NULLs first ascending and last descending (the same on every
+     * database); ties are broken by {@code id} in the direction of the first term, so that a
+     * single-field listing has exactly the order of the keyset pages.
+     */
     public List<Map<String, Object>> list(CollectionDefinition def, Where where, List<Order> order, int skip, int limit) {
         Sql sql = select(def);
         conditions(sql.raw(" WHERE 1 = 1"), where, true);
         sql.raw(" ORDER BY ");
-        boolean idSeen = false;
         for (Order o : order) {
-            sql.col(ALIAS, o.column()).raw(o.descending() ? " DESC, " : " ASC, ");
-            idSeen |= o.column().equals("id");
+            orderTerm(sql, o.column(), o.descending());
+            sql.raw(", ");
         }
-        sql.col(ALIAS, "id").raw(" ASC");
+        boolean idDescending = !order.isEmpty() && order.get(0).descending();
+        sql.col(ALIAS, "id").raw(idDescending ? " DESC" : " ASC");
         sql.raw(" LIMIT " + limit + " OFFSET " + skip);
         return mapper.select(sql.toString(), sql.params).stream().map(RecordStore::normalize).toList();
+    }
+
+    private static void orderTerm(Sql sql, String column, boolean descending) {
+        String dir = descending ? " DESC" : " ASC";
+        sql.raw("CASE WHEN ").col(ALIAS, column).raw(" IS NULL THEN 0 ELSE 1 END").raw(dir).raw(", ").col(ALIAS, column).raw(dir);
+    }
+
+    /**
+     * One keyset page on {@code (NULL flag, column, id)}, NULLs lowest.
+     *
+     * @param key the position, or null for "from the start" in the direction
+     * @param greater rows strictly greater than the key (ascending order) or strictly lower
+     *     (descending order)
+     * @return up to {@code limit} rows in that order
+     */
+    public List<Map<String, Object>> keyset(CollectionDefinition def, Where where, String column, Cursors.Key key, boolean greater,
+            int limit) {
+        Sql sql = select(def);
+        conditions(sql.raw(" WHERE 1 = 1"), where, true);
+        if (key != null) {
+            String op = greater ? " > " : " < ";
+            sql.raw(" AND (");
+            if (key.sortValue() == null) {
+                sql.raw("(").col(ALIAS, column).raw(" IS NULL AND ").col(ALIAS, "id").raw(op).value(key.id()).raw(")");
+                if (greater) {
+                    sql.raw(" OR ").col(ALIAS, column).raw(" IS NOT NULL");
+                }
+            } else {
+                sql.col(ALIAS, column).raw(op).value(key.sortValue()).raw(" OR (").col(ALIAS, column).raw(" = ").value(key.sortValue())
+                        .raw(" AND ").col(ALIAS, "id").raw(op).value(key.id()).raw(")");
+                if (!greater) {
+                    sql.raw(" OR ").col(ALIAS, column).raw(" IS NULL");
+                }
+            }
+            sql.raw(")");
+        }
+        sql.raw(" ORDER BY ");
+        orderTerm(sql, column, !greater);
+        sql.raw(", ").col(ALIAS, "id").raw(greater ? " ASC" : " DESC").raw(" LIMIT " + limit);
+        return mapper.select(sql.toString(), sql.params).stream().map(RecordStore::normalize).toList();
+    }
+
+    /** @return the rows of those ids within the scope (any order) */
+    public List<Map<String, Object>> byIds(CollectionDefinition def, java.util.Collection<String> ids, Where where) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Sql sql = select(def);
+        sql.raw(" WHERE ").col(ALIAS, "id").raw(" IN (");
+        int i = 0;
+        for (String id : ids) {
+            sql.raw(i++ == 0 ? "" : ", ").value(id);
+        }
+        sql.raw(")");
+        conditions(sql, where, true);
+        return mapper.select(sql.toString(), sql.params).stream().map(RecordStore::normalize).toList();
+    }
+
+    /** Runs a built statement (aggregates) and returns its rows with keys without regard to case. */
+    public List<Map<String, Object>> query(Sql sql) {
+        return mapper.select(sql.toString(), sql.params).stream().map(RecordStore::normalize).toList();
+    }
+
+    /** Appends the scope, rule and filter conditions (each ANDed; start after a WHERE). */
+    public static void appendConditions(Sql sql, Where where) {
+        conditions(sql, where, true);
     }
 
     public long count(CollectionDefinition def, Where where) {

@@ -45,9 +45,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RecordsResource {
 
-    /** Query parameters of the list route; {@code expand}, cursors and {@code include_count} are recognised but not built yet. */
-    static final Set<String> LIST_PARAMS = Set.of("skip", "limit", "sort", "fields", "filter");
-    static final Set<String> NOT_BUILT = Set.of("expand", "cursor", "cursor_before", "include_count");
+    /** Query parameters of the list route. */
+    static final Set<String> LIST_PARAMS = Set.of("skip", "limit", "sort", "fields", "filter", "cursor", "cursor_before", "include_count",
+            "expand");
+    static final Set<String> NOT_BUILT = Set.of();
 
     private final RecordService records;
 
@@ -90,19 +91,25 @@ public class RecordsResource {
         }
         int skip = integer(first(query, "skip"), "skip", 0, 0, Integer.MAX_VALUE);
         int limit = integer(first(query, "limit"), "limit", 30, 1, 100);
+        String cursor = query.containsKey("cursor") ? nonNull(first(query, "cursor")) : null;
+        String before = query.containsKey("cursor_before") ? nonNull(first(query, "cursor_before")) : null;
         return records.list(collection, new RecordService.ListQuery(skip, limit, sort(first(query, "sort")), first(query, "filter"),
-                fields(first(query, "fields"))), ctx);
+                fields(first(query, "fields")), cursor, before, bool(first(query, "include_count"), "include_count"), first(query, "expand")), ctx);
     }
 
     @GET
     @Path("{id}")
     public Map<String, Object> get(@PathParam("collection") String collection, @PathParam("id") String id, @Context UriInfo uri,
             @Context ContainerRequestContext request) {
-        return view(collection, id, uri.getQueryParameters().getFirst("fields"), request);
+        return view(collection, id, uri.getQueryParameters().getFirst("fields"), uri.getQueryParameters().getFirst("expand"), request);
     }
 
     public Map<String, Object> view(String collection, String id, String fields, ContainerRequestContext request) {
-        return records.get(collection, id, fields(fields), caller(request));
+        return view(collection, id, fields, null, request);
+    }
+
+    public Map<String, Object> view(String collection, String id, String fields, String expand, ContainerRequestContext request) {
+        return records.get(collection, id, fields(fields), expand, caller(request));
     }
 
     @PUT
@@ -129,6 +136,21 @@ public class RecordsResource {
     private static String first(Map<String, List<String>> query, String key) {
         List<String> values = query.get(key);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static boolean bool(String text, String name) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw ApiException.validation(List.of(new FieldError(name, "Input should be a valid boolean", "invalid")));
+        };
     }
 
     private static int integer(String text, String name, int dflt, int min, int max) {
