@@ -35,6 +35,7 @@ public class RecordsServices {
     public final Collections collections;
     public final Transfer transfer;
     public final io.snackbase.records.internal.records.RecordService records;
+    public final io.snackbase.records.internal.service.RuleSettings ruleSettings;
     private final Runtime runtime;
 
     @Activate
@@ -52,6 +53,7 @@ public class RecordsServices {
         this.collections = w.collections;
         this.transfer = w.transfer;
         this.records = w.records;
+        this.ruleSettings = w.ruleSettings;
         this.runtime = runtime;
     }
 
@@ -97,11 +99,15 @@ public class RecordsServices {
         public final Collections collections;
         public final Transfer transfer;
         public final io.snackbase.records.internal.records.RecordService records;
+        /** {@code /collections/{name}/rules}; null without a rule engine. */
+        public final io.snackbase.records.internal.service.RuleSettings ruleSettings;
 
         public Wiring(CollectionStore store, Supplier<HookDispatcher> hooks, RecordMapper recordMapper, RuleEngine rules,
                 Supplier<AuditService> audit) {
             this.store = store;
-            this.collections = new Collections(store, new Hooks(hooks));
+            this.collections = new Collections(store, new Hooks(hooks), rules);
+            this.ruleSettings = rules == null ? null : new io.snackbase.records.internal.service.RuleSettings(store,
+                    store.rules, rules, new Hooks(hooks));
             this.transfer = new Transfer(store, collections);
             this.records = recordMapper == null ? null : new io.snackbase.records.internal.records.RecordService(store,
                     new io.snackbase.records.internal.records.RecordStore(recordMapper, store.dialect()), rules, audit, hooks, Clock.systemUTC());

@@ -68,6 +68,8 @@ record Piece(String sql, List<Object> params, Type type, String field, FieldType
             case DATE -> Type.DATE;
             case DATETIME -> Type.DATETIME;
             case JSON -> Type.JSON;
+            // a field whose type is not known (POST /rules/validate sends names only) compares with anything
+            case UNKNOWN -> Type.ANY;
             default -> Type.TEXT;
         };
     }

@@ -7,6 +7,7 @@ import io.snackbase.records.internal.core.Dialect;
 import io.snackbase.records.internal.core.TableDdl;
 import io.snackbase.records.internal.store.CollectionMapper;
 import io.snackbase.records.internal.store.CollectionRow;
+import io.snackbase.records.internal.store.RulesMapper;
 import io.snackbase.records.internal.store.TableMapper;
 import java.time.Clock;
 import java.util.Locale;
@@ -16,17 +17,26 @@ public final class CollectionStore {
 
     public final CollectionMapper collections;
     public final TableMapper tables;
+    /** {@code collection_rules} for the rules endpoints; null when built from explicit mappers without it. */
+    public final RulesMapper rules;
     public final TableDdl ddl;
     private final TransactionManager transactions;
     private final Clock clock;
 
     public CollectionStore(Mappers mappers, TransactionManager transactions, Dialect dialect, Clock clock) {
-        this(mappers.mapper(CollectionMapper.class), mappers.mapper(TableMapper.class), transactions, dialect, clock);
+        this(mappers.mapper(CollectionMapper.class), mappers.mapper(TableMapper.class), mappers.mapper(RulesMapper.class), transactions,
+                dialect, clock);
     }
 
     /** For tests that put a failing mapper in the way. */
     public CollectionStore(CollectionMapper collections, TableMapper tables, TransactionManager transactions, Dialect dialect, Clock clock) {
+        this(collections, tables, null, transactions, dialect, clock);
+    }
+
+    public CollectionStore(CollectionMapper collections, TableMapper tables, RulesMapper rules, TransactionManager transactions,
+            Dialect dialect, Clock clock) {
         this.collections = collections;
+        this.rules = rules;
         this.tables = tables;
         this.ddl = new TableDdl(dialect);
         this.transactions = transactions;

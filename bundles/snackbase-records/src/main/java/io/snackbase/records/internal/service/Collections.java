@@ -7,6 +7,8 @@ import io.snackbase.api.context.RequestContext;
 import io.snackbase.api.errors.ApiException;
 import io.snackbase.api.errors.FieldError;
 import io.snackbase.api.hooks.HookEvents;
+import io.snackbase.api.rules.RuleEngine;
+import io.snackbase.records.internal.core.ComputedExpressions;
 import io.snackbase.records.internal.core.Names;
 import io.snackbase.records.internal.core.Problems;
 import io.snackbase.records.internal.core.SchemaValidator;
@@ -31,10 +33,21 @@ public final class Collections {
 
     private final CollectionStore store;
     private final Hooks hooks;
+    private final RuleEngine rules;
 
     public Collections(CollectionStore store, Hooks hooks) {
+        this(store, hooks, null);
+    }
+
+    /** @param rules the parser of computed-field expressions; null skips that check (tests of the DDL only) */
+    public Collections(CollectionStore store, Hooks hooks, RuleEngine rules) {
         this.store = store;
         this.hooks = hooks;
+        this.rules = rules;
+    }
+
+    private List<FieldError> expressions(SchemaValidator.Result fields) {
+        return rules == null || !fields.valid() ? List.of() : ComputedExpressions.check(fields.fields(), rules);
     }
 
     /** @return the collection of an id; 404 otherwise */
@@ -61,6 +74,7 @@ public final class Collections {
         List<FieldError> problems = new ArrayList<>(SchemaValidator.checkName(name));
         SchemaValidator.Result fields = SchemaValidator.fields(rawFields, exists(), name);
         problems.addAll(fields.problems());
+        problems.addAll(expressions(fields));
         if (!problems.isEmpty()) {
             throw Problems.validation("Validation failed", problems);
         }
@@ -126,6 +140,10 @@ public final class Collections {
         SchemaValidator.Result fields = SchemaValidator.fields(rawFields, exists(), row.name);
         if (!fields.valid()) {
             throw Problems.validation("Schema validation failed", fields.problems());
+        }
+        List<FieldError> expressionProblems = expressions(fields);
+        if (!expressionProblems.isEmpty()) {
+            throw Problems.validation("Schema validation failed", expressionProblems);
         }
         SchemaValidator.Result changed = SchemaValidator.changes(existing, fields.fields());
         if (!changed.valid()) {
