@@ -193,7 +193,7 @@ public final class RecordService {
             audited(RecordChange.created(def.tableName(), id, targetAccount, auditValues(record)), ctx);
             return record;
         });
-        after(HookEvents.ON_RECORD_AFTER_CREATE, def, created, null, ctx);
+        collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_CREATE, def, created, null, ctx));
         return Access.project(created, readList(def, RuleOperation.VIEW, ctx), null);
     }
 
@@ -225,7 +225,7 @@ public final class RecordService {
             audited(RecordChange.updated(def.tableName(), id, account, auditValues(previous), auditValues(record)), ctx);
             return record;
         });
-        after(HookEvents.ON_RECORD_AFTER_UPDATE, def, updated, previous, ctx);
+        collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_UPDATE, def, updated, previous, ctx));
         return Access.project(updated, readList(def, RuleOperation.VIEW, ctx), null);
     }
 
@@ -255,7 +255,7 @@ public final class RecordService {
             audited(RecordChange.deleted(def.tableName(), id, (String) current.get("account_id"), auditValues(previous)), ctx);
             return null;
         });
-        after(HookEvents.ON_RECORD_AFTER_DELETE, def, previous, null, ctx);
+        collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_DELETE, def, previous, null, ctx));
     }
 
     // ---- helpers
