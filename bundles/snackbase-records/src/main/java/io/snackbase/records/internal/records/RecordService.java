@@ -108,7 +108,7 @@ public final class RecordService {
         if (row == null) {
             throw notFound();
         }
-        return Access.project(RecordStore.toJson(def, row), readList(def, RuleOperation.VIEW, ctx), fields);
+        return PiiMasks.apply(def, ctx.principal(), Access.project(RecordStore.toJson(def, row), readList(def, RuleOperation.VIEW, ctx), fields));
     }
 
     public Map<String, Object> list(String collection, ListQuery q, RequestContext ctx) {
@@ -135,7 +135,7 @@ public final class RecordService {
         Set<String> allowed = readList(def, RuleOperation.LIST, ctx);
         List<Map<String, Object>> items = new ArrayList<>();
         for (Map<String, Object> row : store.list(def, where, sort, q.skip(), q.limit())) {
-            items.add(Access.project(RecordStore.toJson(def, row), allowed, q.fields()));
+            items.add(PiiMasks.apply(def, ctx.principal(), Access.project(RecordStore.toJson(def, row), allowed, q.fields())));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);
@@ -194,7 +194,7 @@ public final class RecordService {
             return record;
         });
         collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_CREATE, def, created, null, ctx));
-        return Access.project(created, readList(def, RuleOperation.VIEW, ctx), null);
+        return PiiMasks.apply(def, ctx.principal(), Access.project(created, readList(def, RuleOperation.VIEW, ctx), null));
     }
 
     public Map<String, Object> update(String collection, String id, Map<String, Object> input, Mode mode, RequestContext ctx) {
@@ -226,7 +226,7 @@ public final class RecordService {
             return record;
         });
         collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_UPDATE, def, updated, previous, ctx));
-        return Access.project(updated, readList(def, RuleOperation.VIEW, ctx), null);
+        return PiiMasks.apply(def, ctx.principal(), Access.project(updated, readList(def, RuleOperation.VIEW, ctx), null));
     }
 
     public void delete(String collection, String id, RequestContext ctx) {
