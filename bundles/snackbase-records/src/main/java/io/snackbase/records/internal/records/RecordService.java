@@ -190,7 +190,7 @@ public final class RecordService {
             row.putAll(values);
             store.insert(def, row);
             Map<String, Object> record = RecordStore.toJson(def, store.get(def, id, new RecordStore.Where(null, null, null)));
-            audited(RecordChange.created(def.tableName(), id, targetAccount, auditValues(record)), ctx);
+            audited(RecordChange.created(def.tableName(), id, targetAccount, auditValues(def, record)), ctx);
             return record;
         });
         collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_CREATE, def, created, null, ctx));
@@ -222,7 +222,7 @@ public final class RecordService {
                 throw notFound();
             }
             Map<String, Object> record = RecordStore.toJson(def, store.get(def, id, new RecordStore.Where(null, null, null)));
-            audited(RecordChange.updated(def.tableName(), id, account, auditValues(previous), auditValues(record)), ctx);
+            audited(RecordChange.updated(def.tableName(), id, account, auditValues(def, previous), auditValues(def, record)), ctx);
             return record;
         });
         collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_UPDATE, def, updated, previous, ctx));
@@ -252,7 +252,7 @@ public final class RecordService {
             if (deleted == 0) {
                 throw notFound();
             }
-            audited(RecordChange.deleted(def.tableName(), id, (String) current.get("account_id"), auditValues(previous)), ctx);
+            audited(RecordChange.deleted(def.tableName(), id, (String) current.get("account_id"), auditValues(def, previous)), ctx);
             return null;
         });
         collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_DELETE, def, previous, null, ctx));
@@ -361,10 +361,11 @@ public final class RecordService {
         }
     }
 
-    /** The audited columns: the record without {@code account_name} (not a column). */
-    private static Map<String, Object> auditValues(Map<String, Object> record) {
+    /** The audited columns: the record without {@code account_name} and computed fields (not columns). */
+    private static Map<String, Object> auditValues(CollectionDefinition def, Map<String, Object> record) {
         Map<String, Object> values = new LinkedHashMap<>(record);
         values.remove("account_name");
+        def.fields().stream().filter(FieldDefinition::isVirtual).forEach(f -> values.remove(f.name()));
         return values;
     }
 }

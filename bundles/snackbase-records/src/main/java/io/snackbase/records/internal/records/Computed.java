@@ -1,0 +1,72 @@
+package io.snackbase.records.internal.records;
+
+import io.snackbase.api.collections.CollectionDefinition;
+import io.snackbase.api.collections.FieldDefinition;
+import io.snackbase.api.collections.FieldType;
+import io.snackbase.api.rules.RuleEngine;
+import io.snackbase.api.rules.RuleException;
+import io.snackbase.api.rules.SqlFragment;
+import io.snackbase.api.storage.DatabaseKind;
+import io.snackbase.records.internal.core.Dialect;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computed fields (domain.md §2.5): each expression compiled by the rule engine to a SQL value
+ * expression over the record alias, selected with the row, and its value rendered as the field's
+ * {@code return_type}. An expression that does not compile (stored before it was checked) yields
+ * {@code null} and a warning rather than failing every read. Not usable in {@code filter} or
+ * {@code sort} yet.
+ */
+public final class Computed {
+
+    private final RuleEngine rules;
+    private final DatabaseKind kind;
+
+    public Computed(RuleEngine rules, Dialect dialect) {
+        this.rules = rules;
+        this.kind = switch (dialect) {
+            case SQLITE -> DatabaseKind.SQLITE;
+            case POSTGRESQL -> DatabaseKind.POSTGRESQL;
+            case MYSQL -> DatabaseKind.MYSQL;
+        };
+    }
+
+    /** @return the SQL of every computed field of the collection, by field name, in schema order */
+    public Map<String, SqlFragment> fragments(CollectionDefinition def) {
+        Map<String, SqlFragment> out = new LinkedHashMap<>();
+        for (FieldDefinition f : def.fields()) {
+            if (f.type() != FieldType.COMPUTED || rules == null) {
+                continue;
+            }
+            try {
+                out.put(f.name(), rules.compileComputed(f.expression(), Access.schema(def).withTableAlias(RecordStore.ALIAS), kind));
+            } catch (RuleException | RuntimeException e) {
+                LoggerFactory.getLogger(Computed.class).warn("Computed field {}.{} does not compile: {}", def.name(), f.name(), e.getMessage());
+                out.put(f.name(), new SqlFragment("NULL", java.util.List.of()));
+            }
+        }
+        return out;
+    }
+
+    /** @return a computed column's value as JSON of the field's return type */
+    static Object json(FieldDefinition f, Object value) {
+        if (value == null) {
+            return null;
+        }
+        FieldType type = f.returnType() == null ? FieldType.TEXT : f.returnType();
+        try {
+            return switch (type) {
+                case NUMBER -> value instanceof Number n ? n.doubleValue() : Double.valueOf(value.toString());
+                case BOOLEAN -> value instanceof Boolean b ? b
+                        : value instanceof Number n ? n.doubleValue() != 0 : Boolean.valueOf(value.toString()) || "1".equals(value.toString());
+                case DATETIME -> value instanceof Number n ? RecordValues.json(FieldType.DATETIME, n.longValue()) : value.toString();
+                default -> value instanceof Double d && d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e15
+                        ? Long.toString(d.longValue()) : value.toString();
+            };
+        } catch (NumberFormatException e) {
+            return value.toString();
+        }
+    }
+}
