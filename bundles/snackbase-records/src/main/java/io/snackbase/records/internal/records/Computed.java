@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Computed fields (domain.md §2.5): each expression compiled by the rule engine to a SQL value
  * expression over the record alias, selected with the row, and its value rendered as the field's
  * {@code return_type}. An expression that does not compile (stored before it was checked) yields
- * {@code null} and a warning rather than failing every read. Not usable in {@code filter} or
- * {@code sort} yet.
+ * {@code null} and a warning rather than failing every read. Usable in {@code filter}
+ * (the SQL is substituted), not in {@code sort}.
  */
 public final class Computed {
 
@@ -48,6 +48,23 @@ public final class Computed {
             }
         }
         return out;
+    }
+
+    /** @return the schema with the computed fields' SQL, so that a filter may name them */
+    public static io.snackbase.api.rules.FieldSchema filterSchema(CollectionDefinition def, io.snackbase.api.rules.FieldSchema schema,
+            Map<String, SqlFragment> sql) {
+        if (sql.isEmpty()) {
+            return schema;
+        }
+        Map<String, io.snackbase.api.rules.ComputedColumn> columns = new LinkedHashMap<>();
+        for (FieldDefinition f : def.fields()) {
+            SqlFragment fragment = sql.get(f.name());
+            if (fragment != null) {
+                FieldType type = f.returnType() == null ? FieldType.TEXT : f.returnType();
+                columns.put(f.name(), new io.snackbase.api.rules.ComputedColumn(fragment, io.snackbase.api.rules.FieldType.of(type.wireName())));
+            }
+        }
+        return schema.withComputed(columns);
     }
 
     /** @return a computed column's value as JSON of the field's return type */

@@ -117,7 +117,7 @@ public final class RecordService {
         RuleDecision d = decide(def, RuleOperation.LIST, schema, ctx, null);
         SqlFragment filter;
         try {
-            filter = rules.compileFilter(q.filter(), schema, kind()).orElse(null);
+            filter = rules.compileFilter(q.filter(), Computed.filterSchema(def, schema, store.computedSql(def)), kind()).orElse(null);
         } catch (RuleException e) {
             throw new ApiException(400, "Invalid filter expression", e.getMessage());
         }

@@ -35,6 +35,11 @@ public final class RecordStore {
         return dialect;
     }
 
+    /** @return the SQL of the collection's computed fields, by name */
+    public Map<String, SqlFragment> computedSql(CollectionDefinition def) {
+        return computed.apply(def);
+    }
+
     /** Sets what supplies the SQL of computed fields, selected with every row (see {@link Computed}). */
     public void computed(java.util.function.Function<CollectionDefinition, Map<String, SqlFragment>> source) {
         this.computed = source;

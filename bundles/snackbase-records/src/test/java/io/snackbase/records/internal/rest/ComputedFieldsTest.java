@@ -116,5 +116,21 @@ class ComputedFieldsTest {
         // nulls flow through
         Map<String, Object> empty = (Map<String, Object>) records.create("plans", new LinkedHashMap<>(), user).getEntity();
         assertThat(empty).containsEntry("days", null).containsEntry("later", null).containsEntry("ceilv", null);
+
+        // filters name computed fields (their SQL is substituted, values bound)
+        assertThat(total(records.list("people", Map.of("filter", List.of("full = \"Bob Lovelace\"")), user))).isEqualTo(1);
+        assertThat(total(records.list("people", Map.of("filter", List.of("full = \"Ada Lovelace\"")), user))).isEqualTo(0);
+        assertThat(total(records.list("people", Map.of("filter", List.of("full ~ \"bob%\" && len >= 3")), user))).isEqualTo(1);
+        assertThat(total(records.list("plans", Map.of("filter", List.of("days >= 60")), user))).isEqualTo(2);
+        assertThat(total(records.list("plans", Map.of("filter", List.of("isbig = true")), user))).isEqualTo(2);
+        assertThat(total(records.list("plans", Map.of("filter", List.of("later > \"2024-01-03T00:00:00Z\"")), user))).isEqualTo(2);
+        assertThat(total(records.list("plans", Map.of("filter", List.of("later IS NULL")), user))).isEqualTo(1);
+        io.snackbase.api.errors.ApiException sort = org.junit.jupiter.api.Assertions.assertThrows(io.snackbase.api.errors.ApiException.class,
+                () -> records.list("plans", Map.of("sort", List.of("-days")), user));
+        assertThat(sort.error()).isEqualTo("Invalid sort field");
+    }
+
+    private static long total(Map<String, Object> page) {
+        return ((Number) page.get("total")).longValue();
     }
 }
