@@ -101,7 +101,7 @@ public class RecordsServices {
         public Wiring(CollectionStore store, Supplier<HookDispatcher> hooks, RecordMapper recordMapper, RuleEngine rules,
                 Supplier<AuditService> audit) {
             this.store = store;
-            this.collections = new Collections(store, new Hooks(hooks));
+            this.collections = new Collections(store, new Hooks(hooks), rules);
             this.transfer = new Transfer(store, collections);
             io.snackbase.records.internal.records.RecordStore recordStore = recordMapper == null ? null
                     : new io.snackbase.records.internal.records.RecordStore(recordMapper, store.dialect());

@@ -50,6 +50,44 @@ public final class Computed {
         return out;
     }
 
+    /**
+     * The save-time check of computed expressions: each must parse ({@code computed_field_expression_invalid})
+     * and compile against the other fields ({@code computed_field_expression_error}).
+     *
+     * @param rules the rule engine, or null to skip the check
+     * @param fields the collection's new field list, in request order
+     * @return the problems, with paths {@code schema[i].expression}
+     */
+    public static java.util.List<io.snackbase.api.errors.FieldError> check(RuleEngine rules, java.util.List<FieldDefinition> fields) {
+        java.util.List<io.snackbase.api.errors.FieldError> problems = new java.util.ArrayList<>();
+        if (rules == null) {
+            return problems;
+        }
+        Map<String, io.snackbase.api.rules.FieldType> types = new LinkedHashMap<>();
+        for (FieldDefinition f : fields) {
+            if (!io.snackbase.records.internal.core.SchemaValidator.RESERVED.contains(f.name())) {
+                types.put(f.name(), io.snackbase.api.rules.FieldType.of(f.type().wireName()));
+            }
+        }
+        io.snackbase.api.rules.FieldSchema schema = io.snackbase.api.rules.FieldSchema.of(types).withTableAlias(RecordStore.ALIAS);
+        for (int i = 0; i < fields.size(); i++) {
+            FieldDefinition f = fields.get(i);
+            if (f.type() != FieldType.COMPUTED || f.expression() == null || f.expression().isBlank()) {
+                continue;
+            }
+            try {
+                rules.compileComputed(f.expression(), schema, DatabaseKind.SQLITE);
+            } catch (io.snackbase.api.rules.RuleSyntaxException e) {
+                problems.add(new io.snackbase.api.errors.FieldError("schema[" + i + "].expression",
+                        "Invalid expression: " + e.getMessage(), "computed_field_expression_invalid"));
+            } catch (RuleException e) {
+                problems.add(new io.snackbase.api.errors.FieldError("schema[" + i + "].expression",
+                        "Expression error: " + e.getMessage(), "computed_field_expression_error"));
+            }
+        }
+        return problems;
+    }
+
     /** @return the schema with the computed fields' SQL, so that a filter may name them */
     public static io.snackbase.api.rules.FieldSchema filterSchema(CollectionDefinition def, io.snackbase.api.rules.FieldSchema schema,
             Map<String, SqlFragment> sql) {

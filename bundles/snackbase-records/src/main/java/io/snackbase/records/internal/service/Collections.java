@@ -31,10 +31,17 @@ public final class Collections {
 
     private final CollectionStore store;
     private final Hooks hooks;
+    private final io.snackbase.api.rules.RuleEngine rules;
 
     public Collections(CollectionStore store, Hooks hooks) {
+        this(store, hooks, null);
+    }
+
+    /** @param rules checks computed expressions on save; null skips the check */
+    public Collections(CollectionStore store, Hooks hooks, io.snackbase.api.rules.RuleEngine rules) {
         this.store = store;
         this.hooks = hooks;
+        this.rules = rules;
     }
 
     /** @return the collection of an id; 404 otherwise */
@@ -61,6 +68,9 @@ public final class Collections {
         List<FieldError> problems = new ArrayList<>(SchemaValidator.checkName(name));
         SchemaValidator.Result fields = SchemaValidator.fields(rawFields, exists(), name);
         problems.addAll(fields.problems());
+        if (fields.valid()) {
+            problems.addAll(io.snackbase.records.internal.records.Computed.check(rules, fields.fields()));
+        }
         if (!problems.isEmpty()) {
             throw Problems.validation("Validation failed", problems);
         }
@@ -126,6 +136,10 @@ public final class Collections {
         SchemaValidator.Result fields = SchemaValidator.fields(rawFields, exists(), row.name);
         if (!fields.valid()) {
             throw Problems.validation("Schema validation failed", fields.problems());
+        }
+        List<FieldError> expressions = io.snackbase.records.internal.records.Computed.check(rules, fields.fields());
+        if (!expressions.isEmpty()) {
+            throw Problems.validation("Schema validation failed", expressions);
         }
         SchemaValidator.Result changed = SchemaValidator.changes(existing, fields.fields());
         if (!changed.valid()) {

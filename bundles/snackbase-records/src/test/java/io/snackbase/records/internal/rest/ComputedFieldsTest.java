@@ -130,6 +130,30 @@ class ComputedFieldsTest {
         assertThat(sort.error()).isEqualTo("Invalid sort field");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void expressionsAreCheckedOnSave(DatabaseKind kind) throws Exception {
+        f = RecordsFixture.open(kind);
+        CollectionsResource collections = new CollectionsResource(f.w.store, f.w.collections, f.w.transfer, Clock.systemUTC());
+        ContainerRequestContext root = request("superadmin");
+        io.snackbase.api.errors.ApiException e = org.junit.jupiter.api.Assertions.assertThrows(io.snackbase.api.errors.ApiException.class,
+                () -> collections.create(open("bad", List.of(field("a", "text"), computed("x", "concat(a,", "text"),
+                        computed("y", "upper(nope)", "text"), computed("z", "lower(a)", "text"))), root));
+        assertThat(e.status()).isEqualTo(400);
+        List<io.snackbase.api.errors.FieldError> details = (List<io.snackbase.api.errors.FieldError>) e.extras().get("details");
+        assertThat(details).extracting(io.snackbase.api.errors.FieldError::field, io.snackbase.api.errors.FieldError::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("schema[1].expression", "computed_field_expression_invalid"),
+                org.assertj.core.groups.Tuple.tuple("schema[2].expression", "computed_field_expression_error"));
+        assertThat(f.w.store.byName("bad")).isNull();
+        Map<String, Object> ok = (Map<String, Object>) collections.create(open("good", List.of(field("a", "text"),
+                computed("z", "lower(a)", "text"))), root).getEntity();
+        String id = (String) ok.get("id");
+        io.snackbase.api.errors.ApiException put = org.junit.jupiter.api.Assertions.assertThrows(io.snackbase.api.errors.ApiException.class,
+                () -> collections.update(id, new HashMap<>(Map.of("fields", List.of(field("a", "text"), computed("z", "lower(z)", "text")))), root));
+        assertThat(((List<io.snackbase.api.errors.FieldError>) put.extras().get("details"))).extracting(io.snackbase.api.errors.FieldError::code)
+                .containsExactly("computed_field_expression_error");
+    }
+
     private static long total(Map<String, Object> page) {
         return ((Number) page.get("total")).longValue();
     }
