@@ -26,10 +26,41 @@ public final class FieldSchema {
 
     private final Map<String, FieldType> fields;
     private final String tableAlias;
+    private final Map<String, ComputedColumn> computed;
 
     private FieldSchema(Map<String, FieldType> fields, String tableAlias) {
+        this(fields, tableAlias, Map.of());
+    }
+
+    private FieldSchema(Map<String, FieldType> fields, String tableAlias, Map<String, ComputedColumn> computed) {
         this.fields = fields;
         this.tableAlias = tableAlias;
+        this.computed = computed;
+    }
+
+    /**
+     * @param columns the SQL of computed fields by name (names that are not fields of the schema
+     *     are ignored)
+     * @return the same schema whose computed fields filters may name
+     * @since 1.1
+     */
+    public FieldSchema withComputed(Map<String, ComputedColumn> columns) {
+        Map<String, ComputedColumn> all = new LinkedHashMap<>(computed);
+        columns.forEach((name, column) -> {
+            if (fields.containsKey(name) && !SYSTEM_FIELDS.containsKey(name)) {
+                all.put(name, Objects.requireNonNull(column, name));
+            }
+        });
+        return new FieldSchema(fields, tableAlias, Collections.unmodifiableMap(all));
+    }
+
+    /**
+     * @param name a field name
+     * @return the computed SQL of that field, when given by {@link #withComputed}
+     * @since 1.1
+     */
+    public Optional<ComputedColumn> computed(String name) {
+        return Optional.ofNullable(computed.get(name));
     }
 
     /**
@@ -61,7 +92,7 @@ public final class FieldSchema {
         if (!NAME.matcher(alias).matches()) {
             throw new IllegalArgumentException("Not an alias: " + alias);
         }
-        return new FieldSchema(fields, alias);
+        return new FieldSchema(fields, alias, computed);
     }
 
     /**

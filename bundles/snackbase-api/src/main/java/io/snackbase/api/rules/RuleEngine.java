@@ -94,4 +94,22 @@ public interface RuleEngine {
      * @throws RuleException syntax or validation errors
      */
     Condition condition(String expression, FieldSchema schema) throws RuleException;
+
+    /**
+     * Compiles a computed field's expression (domain.md §2.5) to a SQL value expression: schema
+     * fields that are not computed and system fields (qualified with the schema's table alias),
+     * literals bound, operators, comparisons, logic and the functions concat, upper, lower, trim,
+     * length, substring, round, abs, ceil, floor, if, coalesce, nullif, now, date_diff, date_add.
+     * No {@code @} variables. Date-times are epoch microseconds, dates ISO text.
+     *
+     * @param expression the text
+     * @param schema the collection's fields (computed ones may be listed: they are refused)
+     * @param dialect the database
+     * @return the value expression with its parameters
+     * @throws RuleException syntax or validation errors
+     * @since 1.1
+     */
+    default SqlFragment compileComputed(String expression, FieldSchema schema, DatabaseKind dialect) throws RuleException {
+        throw new RuleCompileException("Computed expressions are not supported by this rule engine");
+    }
 }

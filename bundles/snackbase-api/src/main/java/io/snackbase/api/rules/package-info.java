@@ -3,7 +3,7 @@
  * {@code WHERE} fragments with bound parameters, and evaluating conditions in memory.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.snackbase.api.rules;
 
 import org.osgi.annotation.bundle.Export;

@@ -109,8 +109,13 @@ public class RecordsServices {
             this.ruleSettings = rules == null ? null : new io.snackbase.records.internal.service.RuleSettings(store,
                     store.rules, rules, new Hooks(hooks));
             this.transfer = new Transfer(store, collections);
-            this.records = recordMapper == null ? null : new io.snackbase.records.internal.records.RecordService(store,
-                    new io.snackbase.records.internal.records.RecordStore(recordMapper, store.dialect()), rules, audit, hooks, Clock.systemUTC());
+            io.snackbase.records.internal.records.RecordStore recordStore = recordMapper == null ? null
+                    : new io.snackbase.records.internal.records.RecordStore(recordMapper, store.dialect());
+            if (recordStore != null) {
+                recordStore.computed(new io.snackbase.records.internal.records.Computed(rules, store.dialect())::fragments);
+            }
+            this.records = recordStore == null ? null
+                    : new io.snackbase.records.internal.records.RecordService(store, recordStore, rules, audit, hooks, Clock.systemUTC());
         }
 
         public Wiring(CollectionStore store, Supplier<HookDispatcher> hooks) {

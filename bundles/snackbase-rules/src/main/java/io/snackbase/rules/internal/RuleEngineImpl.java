@@ -104,6 +104,11 @@ public class RuleEngineImpl implements RuleEngine {
         return new ConditionImpl(expression, tree, clock, schema);
     }
 
+    @Override
+    public SqlFragment compileComputed(String expression, FieldSchema schema, DatabaseKind dialect) throws RuleException {
+        return ComputedCompiler.compile(tree(expression), schema, dialect, clock.instant());
+    }
+
     private Node tree(String expression) throws RuleSyntaxException {
         return Parser.parse(Objects.requireNonNull(expression, "expression"), maxLength, maxDepth);
     }

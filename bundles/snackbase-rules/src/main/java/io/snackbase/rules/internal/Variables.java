@@ -45,6 +45,12 @@ final class Variables {
             throw new RuleCompileException("Field '" + name + "' does not exist in collection. Available fields: "
                     + String.join(", ", scope.schema().names()));
         }
+        var computed = scope.schema().computed(name);
+        if (computed.isPresent()) {
+            var c = computed.get();
+            return new Piece("(" + c.sql().sql() + ")", java.util.Collections.unmodifiableList(new java.util.ArrayList<>(c.sql().parameters())), Piece.typeOf(c.type()), name, c.type(),
+                    false, null, false, null);
+        }
         return Piece.column(SqlCompiler.quote(scope, name), name, type.get());
     }
 

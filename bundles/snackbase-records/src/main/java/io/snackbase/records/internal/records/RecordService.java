@@ -132,7 +132,8 @@ public final class RecordService {
             throw notFound();
         }
         Map<String, Expander.Node> tree = expandTree(def, expand);
-        Map<String, Object> record = Access.project(RecordStore.toJson(def, row), readList(def, RuleOperation.VIEW, ctx), fields);
+        Map<String, Object> record = PiiMasks.apply(def, ctx.principal(),
+                Access.project(RecordStore.toJson(def, row), readList(def, RuleOperation.VIEW, ctx), fields));
         if (!tree.isEmpty()) {
             record = new LinkedHashMap<>(record);
             Expander.expand(List.of(record), tree, store, viewer(ctx));
@@ -174,7 +175,7 @@ public final class RecordService {
         RuleDecision d = decide(def, RuleOperation.LIST, schema, ctx, null);
         SqlFragment filter;
         try {
-            filter = rules.compileFilter(q.filter(), schema, kind()).orElse(null);
+            filter = rules.compileFilter(q.filter(), Computed.filterSchema(def, schema, store.computedSql(def)), kind()).orElse(null);
         } catch (RuleException e) {
             throw new ApiException(400, "Invalid filter expression", e.getMessage());
         }
@@ -192,14 +193,14 @@ public final class RecordService {
         Set<String> allowed = readList(def, RuleOperation.LIST, ctx);
         Map<String, Expander.Node> tree = expandTree(def, q.expand());
         if (q.cursorMode()) {
-            Map<String, Object> out = cursorPage(def, where, sort, q, allowed);
+            Map<String, Object> out = cursorPage(def, where, sort, q, allowed, ctx.principal());
             expand((List<Map<String, Object>>) out.get("items"), tree, ctx);
             return out;
         }
         List<Map<String, Object>> rows = store.list(def, where, sort, q.skip(), q.limit());
         List<Map<String, Object>> items = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            items.add(Access.project(RecordStore.toJson(def, row), allowed, q.fields()));
+            items.add(PiiMasks.apply(def, ctx.principal(), Access.project(RecordStore.toJson(def, row), allowed, q.fields())));
         }
         expand(items, tree, ctx);
         long total = store.count(def, where);
@@ -222,7 +223,7 @@ public final class RecordService {
      * nothing follows the page, {@code prev_cursor} when nothing precedes it.
      */
     private Map<String, Object> cursorPage(CollectionDefinition def, RecordStore.Where where, List<RecordStore.Order> sort, ListQuery q,
-            Set<String> allowed) {
+            Set<String> allowed, io.snackbase.api.context.Principal principal) {
         if (q.cursor() != null && q.cursorBefore() != null) {
             throw new ApiException(400, "Invalid pagination parameters", "Cannot specify both 'cursor' and 'cursor_before'");
         }
@@ -265,7 +266,7 @@ public final class RecordService {
         }
         List<Map<String, Object>> items = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            items.add(Access.project(RecordStore.toJson(def, row), allowed, q.fields()));
+            items.add(PiiMasks.apply(def, principal, Access.project(RecordStore.toJson(def, row), allowed, q.fields())));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);
@@ -363,11 +364,11 @@ public final class RecordService {
             row.putAll(values);
             store.insert(def, row);
             Map<String, Object> record = RecordStore.toJson(def, store.get(def, id, new RecordStore.Where(null, null, null)));
-            audited(RecordChange.created(def.tableName(), id, targetAccount, auditValues(record)), ctx);
+            audited(RecordChange.created(def.tableName(), id, targetAccount, auditValues(def, record)), ctx);
             return record;
         });
-        after(HookEvents.ON_RECORD_AFTER_CREATE, def, created, null, ctx);
-        return Access.project(created, readList(def, RuleOperation.VIEW, ctx), null);
+        collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_CREATE, def, created, null, ctx));
+        return PiiMasks.apply(def, ctx.principal(), Access.project(created, readList(def, RuleOperation.VIEW, ctx), null));
     }
 
     public Map<String, Object> update(String collection, String id, Map<String, Object> input, Mode mode, RequestContext ctx) {
@@ -395,11 +396,11 @@ public final class RecordService {
                 throw notFound();
             }
             Map<String, Object> record = RecordStore.toJson(def, store.get(def, id, new RecordStore.Where(null, null, null)));
-            audited(RecordChange.updated(def.tableName(), id, account, auditValues(previous), auditValues(record)), ctx);
+            audited(RecordChange.updated(def.tableName(), id, account, auditValues(def, previous), auditValues(def, record)), ctx);
             return record;
         });
-        after(HookEvents.ON_RECORD_AFTER_UPDATE, def, updated, previous, ctx);
-        return Access.project(updated, readList(def, RuleOperation.VIEW, ctx), null);
+        collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_UPDATE, def, updated, previous, ctx));
+        return PiiMasks.apply(def, ctx.principal(), Access.project(updated, readList(def, RuleOperation.VIEW, ctx), null));
     }
 
     public void delete(String collection, String id, RequestContext ctx) {
@@ -425,10 +426,10 @@ public final class RecordService {
             if (deleted == 0) {
                 throw notFound();
             }
-            audited(RecordChange.deleted(def.tableName(), id, (String) current.get("account_id"), auditValues(previous)), ctx);
+            audited(RecordChange.deleted(def.tableName(), id, (String) current.get("account_id"), auditValues(def, previous)), ctx);
             return null;
         });
-        after(HookEvents.ON_RECORD_AFTER_DELETE, def, previous, null, ctx);
+        collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_DELETE, def, previous, null, ctx));
     }
 
     // ---- helpers
@@ -534,10 +535,11 @@ public final class RecordService {
         }
     }
 
-    /** The audited columns: the record without {@code account_name} (not a column). */
-    private static Map<String, Object> auditValues(Map<String, Object> record) {
+    /** The audited columns: the record without {@code account_name} and computed fields (not columns). */
+    private static Map<String, Object> auditValues(CollectionDefinition def, Map<String, Object> record) {
         Map<String, Object> values = new LinkedHashMap<>(record);
         values.remove("account_name");
+        def.fields().stream().filter(FieldDefinition::isVirtual).forEach(f -> values.remove(f.name()));
         return values;
     }
 }

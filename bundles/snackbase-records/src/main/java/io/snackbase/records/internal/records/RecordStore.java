@@ -24,6 +24,7 @@ public final class RecordStore {
 
     private final RecordMapper mapper;
     private final Dialect dialect;
+    private volatile java.util.function.Function<CollectionDefinition, Map<String, SqlFragment>> computed = d -> Map.of();
 
     public RecordStore(RecordMapper mapper, Dialect dialect) {
         this.mapper = mapper;
@@ -32,6 +33,16 @@ public final class RecordStore {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** @return the SQL of the collection's computed fields, by name */
+    public Map<String, SqlFragment> computedSql(CollectionDefinition def) {
+        return computed.apply(def);
+    }
+
+    /** Sets what supplies the SQL of computed fields, selected with every row (see {@link Computed}). */
+    public void computed(java.util.function.Function<CollectionDefinition, Map<String, SqlFragment>> source) {
+        this.computed = source;
     }
 
     /** One ORDER BY term: a system or schema column and its direction. */
@@ -218,6 +229,7 @@ public final class RecordStore {
                 sql.col(ALIAS, f.name()).raw(" AS ").id(f.name()).raw(", ");
             }
         }
+        computed.apply(def).forEach((name, value) -> sql.raw("(").fragment(value).raw(") AS ").id(name).raw(", "));
         return sql.col("a", "name").raw(" AS ").id("account_name").raw(" FROM ").id(def.tableName()).raw(" " + ALIAS)
                 .raw(" LEFT JOIN ").id("accounts").raw(" a ON ").col("a", "id").raw(" = ").col(ALIAS, "account_id");
     }
@@ -253,6 +265,8 @@ public final class RecordStore {
         for (FieldDefinition f : def.fields()) {
             if (!f.isVirtual()) {
                 out.put(f.name(), RecordValues.json(f.type(), row.get(f.name())));
+            } else if (row.containsKey(f.name())) {
+                out.put(f.name(), Computed.json(f, row.get(f.name())));
             }
         }
         return out;

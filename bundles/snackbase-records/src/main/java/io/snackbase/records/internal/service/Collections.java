@@ -46,8 +46,13 @@ public final class Collections {
         this.rules = rules;
     }
 
+    /** Names unknown functions and fields first (the token check); compiling finds what is left. */
     private List<FieldError> expressions(SchemaValidator.Result fields) {
-        return rules == null || !fields.valid() ? List.of() : ComputedExpressions.check(fields.fields(), rules);
+        if (rules == null || !fields.valid()) {
+            return List.of();
+        }
+        List<FieldError> found = ComputedExpressions.check(fields.fields(), rules);
+        return found.isEmpty() ? io.snackbase.records.internal.records.Computed.check(rules, fields.fields()) : found;
     }
 
     /** @return the collection of an id; 404 otherwise */
