@@ -30,6 +30,7 @@ for _ in $(seq 1 120); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/auth/me")" = 401 ] && break
   sleep 0.5
 done
-java "$repo/bench/records/RecordsLoad.java" "http://127.0.0.1:$port" bench@bench.example.com 'Bench!Sup3r-admin' \
+# shellcheck disable=SC2086
+BENCH_AFTER_SEED="psql $pg_admin -qc 'ANALYZE' $db" java "$repo/bench/records/RecordsLoad.java" "http://127.0.0.1:$port" bench@bench.example.com 'Bench!Sup3r-admin' \
   "${1:-20000}" "${2:-32}" "${3:-20}"
 echo "server_rss_mb=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)"

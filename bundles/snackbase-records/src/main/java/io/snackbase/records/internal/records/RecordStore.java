@@ -122,9 +122,18 @@ public final class RecordStore {
         return mapper.select(sql.toString(), sql.params).stream().map(RecordStore::normalize).toList();
     }
 
+    /** The system columns, declared NOT NULL by the table DDL. */
+    private static final java.util.Set<String> NEVER_NULL = java.util.Set.of("id", "account_id", "created_at", "updated_at",
+            "created_by", "updated_by");
+
     private static void orderTerm(Sql sql, String column, boolean descending) {
         String dir = descending ? " DESC" : " ASC";
-        sql.raw("CASE WHEN ").col(ALIAS, column).raw(" IS NULL THEN 0 ELSE 1 END").raw(dir).raw(", ").col(ALIAS, column).raw(dir);
+        // the NULL flag is needed only where NULLs can occur; without it the (account_id, created_at, id)
+        // index gives the order and a page stops after LIMIT rows instead of sorting every match
+        if (!NEVER_NULL.contains(column)) {
+            sql.raw("CASE WHEN ").col(ALIAS, column).raw(" IS NULL THEN 0 ELSE 1 END").raw(dir).raw(", ");
+        }
+        sql.col(ALIAS, column).raw(dir);
     }
 
     /**
