@@ -10,6 +10,7 @@ import io.snackbase.auth.internal.service.AuthStore;
 import io.snackbase.auth.internal.service.Inputs;
 import io.snackbase.auth.internal.service.Views;
 import io.snackbase.auth.internal.store.AccountRow;
+import io.snackbase.request.support.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -9,6 +9,7 @@ import io.snackbase.auth.internal.core.Problems;
 import io.snackbase.auth.internal.service.AuthStore;
 import io.snackbase.auth.internal.service.RoleAdmin;
 import io.snackbase.auth.internal.service.Views;
+import io.snackbase.request.support.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

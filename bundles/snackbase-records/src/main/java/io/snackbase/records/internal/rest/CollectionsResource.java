@@ -11,6 +11,7 @@ import io.snackbase.records.internal.service.Collections;
 import io.snackbase.records.internal.service.Schemas;
 import io.snackbase.records.internal.service.Transfer;
 import io.snackbase.records.internal.service.Views;
+import io.snackbase.request.support.Paging;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,8 @@
-package io.snackbase.auth.internal.rest;
+package io.snackbase.request.support;
 
-import static io.snackbase.auth.internal.AdminFixture.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.snackbase.api.errors.ApiException;
-import io.snackbase.auth.internal.AdminFixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +37,7 @@ class PagingTest {
         assertThat(Paging.page(String.valueOf(Integer.MAX_VALUE), "1", 25).offset()).isEqualTo(Integer.MAX_VALUE - 1);
         assertFails(() -> Paging.page(String.valueOf(Integer.MAX_VALUE / 100 + 1), "100", 25), 422,
                 "Input should be less than or equal to " + Integer.MAX_VALUE / 100);
-        ApiException e = AdminFixture.failure(() -> Paging.page(null, "x", 25));
+        ApiException e = failure(() -> Paging.page(null, "x", 25));
         assertThat(e.extras()).containsEntry("field", "page_size");
     }
 
@@ -54,15 +52,15 @@ class PagingTest {
         assertFails(() -> Paging.sortOrder("o", "asc;", "desc"), 422, "String should match pattern '^(asc|desc)$'");
     }
 
-    @Test
-    void userSortsReadThePrefix() {
-        assertThat(UsersResource.sort(null)).containsExactly("created_at", "DESC");
-        assertThat(UsersResource.sort("-email")).containsExactly("email", "DESC");
-        assertThat(UsersResource.sort("+email")).containsExactly("email", "ASC");
-        assertThat(UsersResource.sort(" last_login")).containsExactly("last_login", "ASC");
-        assertThat(UsersResource.sort("email")).containsExactly("email", "ASC");
-        assertFails(() -> UsersResource.sort("-"), 422,
-                "Invalid sort field ''. Must be one of: id, email, account_id, role_id, is_active, email_verified, auth_provider, "
-                        + "created_at, updated_at, last_login");
+    private static ApiException failure(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        assertThat(thrown).isInstanceOf(ApiException.class);
+        return (ApiException) thrown;
+    }
+
+    private static void assertFails(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int status, String message) {
+        ApiException e = failure(call);
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(e.getMessage()).isEqualTo(message);
     }
 }

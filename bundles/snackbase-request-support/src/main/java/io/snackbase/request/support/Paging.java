@@ -1,6 +1,7 @@
-package io.snackbase.records.internal.rest;
+package io.snackbase.request.support;
 
-import io.snackbase.records.internal.core.Problems;
+import io.snackbase.api.errors.ApiException;
+import io.snackbase.api.errors.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,15 +77,30 @@ public final class Paging {
         try {
             value = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw Problems.shape(field, "Input should be a valid integer, unable to parse string as an integer");
+            throw shape(field, "Input should be a valid integer, unable to parse string as an integer");
         }
         if (value < min) {
-            throw Problems.shape(field, "Input should be greater than or equal to " + min);
+            throw shape(field, "Input should be greater than or equal to " + min);
         }
         if (value > max) {
-            throw Problems.shape(field, "Input should be less than or equal to " + max);
+            throw shape(field, "Input should be less than or equal to " + max);
         }
         return (int) value;
+    }
+
+    /**
+     * @return the value ({@code true/false}, {@code 1/0}, {@code yes/no}, {@code on/off}), or null when absent
+     * @throws io.snackbase.api.errors.ApiException 422 for other text
+     */
+    public static Boolean bool(String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> Boolean.TRUE;
+            case "false", "0", "no", "off" -> Boolean.FALSE;
+            default -> throw shape(field, "Input should be a valid boolean, unable to interpret input");
+        };
     }
 
     /**
@@ -97,7 +113,11 @@ public final class Paging {
         return switch (value) {
             case "asc" -> "ASC";
             case "desc" -> "DESC";
-            default -> throw Problems.shape(field, "String should match pattern '^(asc|desc)$'");
+            default -> throw shape(field, "String should match pattern '^(asc|desc)$'");
         };
+    }
+
+    private static ApiException shape(String field, String message) {
+        return ApiException.validation(List.of(new FieldError(field, message, "invalid")));
     }
 }
