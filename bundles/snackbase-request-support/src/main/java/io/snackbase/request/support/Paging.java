@@ -1,7 +1,5 @@
 package io.snackbase.request.support;
 
-import io.snackbase.api.errors.ApiException;
-import io.snackbase.api.errors.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,13 +75,13 @@ public final class Paging {
         try {
             value = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw shape(field, "Input should be a valid integer, unable to parse string as an integer");
+            throw InputErrors.shape(field, "Input should be a valid integer, unable to parse string as an integer");
         }
         if (value < min) {
-            throw shape(field, "Input should be greater than or equal to " + min);
+            throw InputErrors.shape(field, "Input should be greater than or equal to " + min);
         }
         if (value > max) {
-            throw shape(field, "Input should be less than or equal to " + max);
+            throw InputErrors.shape(field, "Input should be less than or equal to " + max);
         }
         return (int) value;
     }
@@ -99,7 +97,7 @@ public final class Paging {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> Boolean.TRUE;
             case "false", "0", "no", "off" -> Boolean.FALSE;
-            default -> throw shape(field, "Input should be a valid boolean, unable to interpret input");
+            default -> throw InputErrors.shape(field, "Input should be a valid boolean, unable to interpret input");
         };
     }
 
@@ -113,11 +111,8 @@ public final class Paging {
         return switch (value) {
             case "asc" -> "ASC";
             case "desc" -> "DESC";
-            default -> throw shape(field, "String should match pattern '^(asc|desc)$'");
+            default -> throw InputErrors.shape(field, "String should match pattern '^(asc|desc)$'");
         };
     }
 
-    private static ApiException shape(String field, String message) {
-        return ApiException.validation(List.of(new FieldError(field, message, "invalid")));
-    }
 }

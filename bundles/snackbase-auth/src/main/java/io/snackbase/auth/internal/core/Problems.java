@@ -26,12 +26,12 @@ public final class Problems {
 
     /** @return a 422 for one request-shape problem */
     public static ApiException shape(String field, String message) {
-        return ApiException.validation(List.of(new FieldError(field, message, "invalid")));
+        return io.snackbase.request.support.InputErrors.shape(field, message);
     }
 
     /** @return a 422 for a missing required field */
     public static ApiException required(String field) {
-        return ApiException.validation(List.of(new FieldError(field, "Field required", "missing")));
+        return io.snackbase.request.support.InputErrors.required(field);
     }
 
     /** @return 401 "Authentication failed" with the given message (login, refresh) */
@@ -41,14 +41,6 @@ public final class Problems {
 
     /** @return true when the failure (or a cause) is a database unique or foreign-key violation */
     public static boolean isConstraintViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState();
-                if ((state != null && state.startsWith("23")) || sql.getErrorCode() == 19 /* SQLITE_CONSTRAINT */) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return io.snackbase.request.support.SqlFailures.isConstraintViolation(failure);
     }
 }

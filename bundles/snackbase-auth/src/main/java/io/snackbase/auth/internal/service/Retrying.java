@@ -2,7 +2,6 @@ package io.snackbase.auth.internal.service;
 
 import io.snackbase.api.storage.TransactionalWork;
 import io.snackbase.auth.internal.core.Problems;
-import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -32,12 +31,7 @@ final class Retrying {
 
     /** @return true for SQL state class 40 (transaction rollback: deadlock, serialization failure) */
     static boolean isRolledBack(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
+        return io.snackbase.request.support.SqlFailures.isRolledBack(failure);
     }
 
     /** A short random pause, so that the writers that collided do not collide again in step. */

@@ -2,7 +2,6 @@ package io.snackbase.records.internal.core;
 
 import io.snackbase.api.errors.ApiException;
 import io.snackbase.api.errors.FieldError;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +34,12 @@ public final class Problems {
 
     /** @return a 422 for one request-shape problem */
     public static ApiException shape(String field, String message) {
-        return ApiException.validation(List.of(new FieldError(field, message, "invalid")));
+        return io.snackbase.request.support.InputErrors.shape(field, message);
     }
 
     /** @return a 422 for a missing required body field */
     public static ApiException required(String field) {
-        return ApiException.validation(List.of(new FieldError(field, "Field required", "missing")));
+        return io.snackbase.request.support.InputErrors.required(field);
     }
 
     /** @return the 404 of an unknown collection id */
@@ -55,15 +54,6 @@ public final class Problems {
 
     /** @return true when the failure (or a cause) is a database unique or foreign-key violation */
     public static boolean isConstraintViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if ((state != null && state.startsWith("23")) || sql.getErrorCode() == 19 /* SQLITE_CONSTRAINT */
-                        || sql.getErrorCode() == 1062 /* MariaDB duplicate key */) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return io.snackbase.request.support.SqlFailures.isConstraintViolation(failure);
     }
 }
