@@ -2,7 +2,7 @@
  * Background jobs: the {@link io.snackbase.api.jobs.JobHandler} whiteboard SPI, matched by topic, optionally on a cron schedule.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.snackbase.api.jobs;
 
 import org.osgi.annotation.bundle.Export;

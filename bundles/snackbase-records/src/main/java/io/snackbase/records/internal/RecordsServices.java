@@ -15,6 +15,8 @@ import io.snackbase.api.rules.RuleEngine;
 import io.snackbase.records.internal.store.RecordMapper;
 import java.time.Clock;
 import java.util.function.Supplier;
+import io.snackbase.api.records.RecordWriteListener;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -55,6 +57,9 @@ public class RecordsServices {
         this.records = w.records;
         this.ruleSettings = w.ruleSettings;
         this.runtime = runtime;
+        if (this.records != null) {
+            this.records.writeListeners(runtime.writeListeners);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -66,6 +71,15 @@ public class RecordsServices {
         runtime.clearAudit(audit);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addRecordWriteListener(RecordWriteListener listener, ServiceReference<RecordWriteListener> ref) {
+        runtime.writeListeners.add(ref, listener);
+    }
+
+    void removeRecordWriteListener(RecordWriteListener listener, ServiceReference<RecordWriteListener> ref) {
+        runtime.writeListeners.remove(ref);
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setHookDispatcher(HookDispatcher dispatcher) {
         runtime.hooks = dispatcher;
@@ -75,10 +89,11 @@ public class RecordsServices {
         runtime.clear(dispatcher);
     }
 
-    /** What changes while the component lives: the optional hook dispatcher. */
+    /** What changes while the component lives: the optional hook dispatcher, audit service and write listeners. */
     static final class Runtime {
         volatile HookDispatcher hooks;
         volatile AuditService audit;
+        final io.snackbase.records.internal.records.WriteListeners writeListeners = new io.snackbase.records.internal.records.WriteListeners();
 
         synchronized void clearAudit(AuditService gone) {
             if (audit == gone) {

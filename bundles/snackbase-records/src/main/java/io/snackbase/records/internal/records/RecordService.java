@@ -20,6 +20,7 @@ import io.snackbase.api.rules.RuleEngine;
 import io.snackbase.api.rules.RuleException;
 import io.snackbase.api.rules.RuleOperation;
 import io.snackbase.api.rules.SqlFragment;
+import io.snackbase.api.records.RecordWrite;
 import io.snackbase.api.storage.DatabaseKind;
 import io.snackbase.records.internal.records.RecordValues.Mode;
 import io.snackbase.records.internal.service.CollectionStore;
@@ -46,6 +47,8 @@ public final class RecordService {
     private final Supplier<AuditService> audit;
     private final Supplier<HookDispatcher> hooks;
     private final Clock clock;
+    /** Called in each write's transaction after its audit entries: the outbox writers. */
+    private volatile java.util.function.Consumer<io.snackbase.api.records.RecordWrite> written = w -> { };
 
     public RecordService(CollectionStore collections, RecordStore store, RuleEngine rules, Supplier<AuditService> audit,
             Supplier<HookDispatcher> hooks, Clock clock) {
@@ -57,7 +60,11 @@ public final class RecordService {
         this.clock = clock;
     }
 
-    /** A list request's parsed parameters. */
+    /** Sets the in-transaction write listeners (the {@code RecordWriteListener} whiteboard). */
+    public void writeListeners(java.util.function.Consumer<io.snackbase.api.records.RecordWrite> listeners) {
+        this.written = listeners;
+    }
+
     /**
      * A list request's parsed parameters.
      *
@@ -365,6 +372,7 @@ public final class RecordService {
             store.insert(def, row);
             Map<String, Object> record = RecordStore.toJson(def, store.get(def, id, new RecordStore.Where(null, null, null)));
             audited(RecordChange.created(def.tableName(), id, targetAccount, auditValues(def, record)), ctx);
+            written.accept(new RecordWrite(RecordWrite.Kind.CREATE, def.name(), targetAccount, id, record, null, ctx));
             return record;
         });
         collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_CREATE, def, created, null, ctx));
@@ -397,6 +405,7 @@ public final class RecordService {
             }
             Map<String, Object> record = RecordStore.toJson(def, store.get(def, id, new RecordStore.Where(null, null, null)));
             audited(RecordChange.updated(def.tableName(), id, account, auditValues(def, previous), auditValues(def, record)), ctx);
+            written.accept(new RecordWrite(RecordWrite.Kind.UPDATE, def.name(), account, id, record, previous, ctx));
             return record;
         });
         collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_UPDATE, def, updated, previous, ctx));
@@ -427,6 +436,8 @@ public final class RecordService {
                 throw notFound();
             }
             audited(RecordChange.deleted(def.tableName(), id, (String) current.get("account_id"), auditValues(def, previous)), ctx);
+            written.accept(new RecordWrite(RecordWrite.Kind.DELETE, def.name(), (String) current.get("account_id"), id, null,
+                    previous, ctx));
             return null;
         });
         collections.afterCommit(() -> after(HookEvents.ON_RECORD_AFTER_DELETE, def, previous, null, ctx));
