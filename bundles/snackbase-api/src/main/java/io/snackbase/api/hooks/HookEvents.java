@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The names of the 40 lifecycle events, in 8 categories. A name is used as it is in the
+ * The names of the 41 lifecycle events, in 9 categories (the reference server's 40 and {@code webhooks}). A name is used as it is in the
  * {@value HookConstants#HOOK_EVENTS} service property of a {@link LifecycleHookHandler}.
  *
  * <p>An event whose name contains {@code _before_} runs synchronously before the operation: its
@@ -158,6 +158,16 @@ public final class HookEvents {
     /** Category mailer, for side effects (value is "on_mailer_after_send"). */
     public static final String ON_MAILER_AFTER_SEND = "on_mailer_after_send";
 
+    // --- webhooks ---
+
+    /**
+     * Category webhooks, for side effects (value is "on_webhook_delivery_failed"): a delivery has
+     * used up its retries. The data holds {@code webhook_id}, {@code delivery_id},
+     * {@code account_id}, {@code event}, {@code collection}, {@code url}, {@code attempts} and
+     * {@code error}. API-defined hooks see it as the event {@code webhooks.delivery_failed}.
+     */
+    public static final String ON_WEBHOOK_DELIVERY_FAILED = "on_webhook_delivery_failed";
+
     private static final Map<String, List<String>> CATEGORIES = new LinkedHashMap<>();
 
     static {
@@ -169,13 +179,14 @@ public final class HookEvents {
         CATEGORIES.put("request_processing", List.of(ON_BEFORE_REQUEST, ON_AFTER_REQUEST));
         CATEGORIES.put("realtime", List.of(ON_REALTIME_CONNECT, ON_REALTIME_DISCONNECT, ON_REALTIME_MESSAGE, ON_REALTIME_SUBSCRIBE, ON_REALTIME_UNSUBSCRIBE));
         CATEGORIES.put("mailer", List.of(ON_MAILER_BEFORE_SEND, ON_MAILER_AFTER_SEND));
+        CATEGORIES.put("webhooks", List.of(ON_WEBHOOK_DELIVERY_FAILED));
     }
 
     private static final Set<String> ALL = allEvents();
 
     private HookEvents() {}
 
-    /** @return the 40 event names, in category order; unmodifiable */
+    /** @return the 41 event names, in category order; unmodifiable */
     public static Set<String> all() {
         return ALL;
     }
@@ -187,7 +198,7 @@ public final class HookEvents {
 
     /**
      * @param event a name
-     * @return true when it is one of the 40 event names
+     * @return true when it is one of the 41 event names
      */
     public static boolean isKnown(String event) {
         return ALL.contains(event);
