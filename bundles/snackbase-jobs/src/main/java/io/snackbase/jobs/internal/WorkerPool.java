@@ -89,7 +89,16 @@ final class WorkerPool {
         } finally {
             lock.unlock();
         }
-        maintenance.shutdownNow();
+        // Let a running maintenance statement finish: interrupting JDBC I/O breaks the connection.
+        maintenance.shutdown();
+        try {
+            if (!maintenance.awaitTermination(5, TimeUnit.SECONDS)) {
+                maintenance.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            maintenance.shutdownNow();
+        }
         long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
         for (Thread worker : workers) {
             joinUntil(worker, deadline);
