@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import io.snackbase.api.jobs.JobRequest;
 import java.util.function.BooleanSupplier;
 import org.osgi.framework.ServiceReference;
 
@@ -16,7 +19,7 @@ import org.osgi.framework.ServiceReference;
  * The jobs schema on a real database (a fresh SQLite file, or the shared PostgreSQL/MariaDB test
  * servers), a handler registry fed by hand, and job queues with their worker pools, stopped on close.
  */
-final class JobsFixture implements AutoCloseable {
+public final class JobsFixture implements AutoCloseable {
 
     static final String MODULE = "io.snackbase.jobs";
     static final List<String> MIGRATIONS = List.of("V1__jobs.sqlite.sql", "V1__jobs.postgresql.sql", "V1__jobs.mysql.sql",
@@ -39,11 +42,11 @@ final class JobsFixture implements AutoCloseable {
         mapper = storage.mappers().mapper(JobMapper.class);
     }
 
-    static JobsFixture open(DatabaseKind kind) throws Exception {
+    public static JobsFixture open(DatabaseKind kind) throws Exception {
         return new JobsFixture(kind);
     }
 
-    static List<DatabaseKind> kinds() {
+    public static List<DatabaseKind> kinds() {
         return ModuleStorage.kinds();
     }
 
@@ -87,6 +90,29 @@ final class JobsFixture implements AutoCloseable {
             }
             Thread.sleep(10);
         }
+    }
+
+    /**
+     * For tests outside this package: a queue without workers, and its admin, with jobs in each
+     * status the workers can leave them in (completed, dead, retrying, pending).
+     *
+     * @return the admin, over jobs of topic {@code test.admin} ({@code done}, {@code dead},
+     *     {@code retry}, {@code wait}) on queues {@code default} and {@code mail}
+     */
+    public JobAdmin adminWithJobsInEveryStatus(Map<String, String> idsByName) {
+        JobQueueImpl queue = queue(fast("admin", 0), Clock.systemUTC());
+        JobStore store = new JobStore(mapper, storage.transactions(), Clock.systemUTC());
+        Set<String> topic = Set.of("test.admin");
+        idsByName.put("done", queue.enqueue(JobRequest.of("test.admin", Map.of("n", "done"))));
+        JobRow done = store.claim("w", topic, List.of(), 1, Duration.ofMinutes(1)).get(0);
+        store.complete(done, "w");
+        idsByName.put("dead", queue.enqueue(JobRequest.of("test.admin", Map.of("n", "dead")).withRetries(0, 1)));
+        store.fail(store.claim("w", topic, List.of(), 1, Duration.ofMinutes(1)).get(0), "w", "boom");
+        idsByName.put("retry", queue.enqueue(JobRequest.of("test.admin", Map.of("n", "retry")).withRetries(2, 60)));
+        store.fail(store.claim("w", topic, List.of(), 1, Duration.ofMinutes(1)).get(0), "w", "try later");
+        idsByName.put("wait", queue.enqueue(JobRequest.of("test.admin", Map.of("n", "wait")).withQueue("mail", 0)
+                .withRunAt(java.time.Instant.now().plusSeconds(3600))));
+        return queue.admin();
     }
 
     void stopQueues() {

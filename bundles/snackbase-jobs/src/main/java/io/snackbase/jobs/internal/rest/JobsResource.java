@@ -6,7 +6,6 @@ import io.snackbase.api.rest.RestConstants;
 import io.snackbase.jobs.internal.JobAdmin;
 import io.snackbase.jobs.internal.JobQueueImpl;
 import io.snackbase.jobs.internal.store.JobFilter;
-import io.snackbase.jobs.internal.store.JobRow;
 import io.snackbase.jobs.internal.store.JobStatus;
 import io.snackbase.request.support.InputErrors;
 import io.snackbase.request.support.Paging;
