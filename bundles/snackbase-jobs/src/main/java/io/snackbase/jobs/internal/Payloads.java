@@ -9,7 +9,7 @@ import java.util.Map;
 /** Job payloads as JSON text in the database and as mutable maps in a {@link io.snackbase.api.jobs.Job}. */
 public final class Payloads {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     private Payloads() {}
