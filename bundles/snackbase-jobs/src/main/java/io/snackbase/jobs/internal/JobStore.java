@@ -30,8 +30,13 @@ final class JobStore {
         this.clock = clock;
     }
 
-    /** Inserts the job in the caller's transaction (it must have one). */
+    /**
+     * Inserts the job in the caller's transaction (it must have one).
+     *
+     * @throws IllegalArgumentException for a request the table cannot hold ({@link JobRequests})
+     */
     JobRow insert(JobRequest request) {
+        JobRequests.check(request);
         long now = clock.millis();
         JobRow row = new JobRow();
         row.id = UUID.randomUUID().toString();

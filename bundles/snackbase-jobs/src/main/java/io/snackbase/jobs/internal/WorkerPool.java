@@ -108,6 +108,7 @@ final class WorkerPool {
             joinUntil(worker, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
         }
         workers.clear();
+        runner.close();
         try {
             int released = store.releaseAll(settings.instanceId());
             if (released > 0) {
@@ -136,6 +137,9 @@ final class WorkerPool {
             }
             for (JobRow job : claimed) {
                 runner.run(job);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return; // stop() interrupted a running job; it was put back to pending
             }
         }
     }
