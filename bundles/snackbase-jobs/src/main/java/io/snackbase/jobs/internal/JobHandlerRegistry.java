@@ -9,6 +9,8 @@ import io.snackbase.whiteboard.support.ServiceLocator;
 import io.snackbase.whiteboard.support.ServiceProperties;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -30,6 +32,7 @@ public class JobHandlerRegistry implements RegistrationSource {
 
     private final RegistrationTracker<JobHandler, String> topics = new RegistrationTracker<>(KIND);
     private volatile ServiceLocator<JobHandler> locator;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /** For DS: completed by {@link #activate}. */
     public JobHandlerRegistry() {}
@@ -55,6 +58,8 @@ public class JobHandlerRegistry implements RegistrationSource {
     void bindJobHandler(ServiceReference<JobHandler> reference) {
         Registration<JobHandler, String> registration = JobProperties.registration(reference);
         topics.put(registration);
+        // A topic may have gained its first handler: its waiting jobs can now be claimed.
+        listeners.forEach(Runnable::run);
     }
 
     void updatedJobHandler(ServiceReference<JobHandler> reference) {
@@ -63,6 +68,23 @@ public class JobHandlerRegistry implements RegistrationSource {
 
     void unbindJobHandler(ServiceReference<JobHandler> reference) {
         topics.remove(reference);
+    }
+
+    /**
+     * @return the topics that have a valid handler now: the workers claim only jobs of these, so
+     *     that a job whose handler is not (yet) registered waits instead of failing
+     */
+    Set<String> topics() {
+        return topics.selection().keys();
+    }
+
+    /** Runs {@code listener} (on the registering thread, quickly) whenever a handler is added or changed. */
+    void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(Runnable listener) {
+        listeners.remove(listener);
     }
 
     /**

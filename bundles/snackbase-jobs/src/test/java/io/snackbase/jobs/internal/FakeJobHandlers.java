@@ -23,6 +23,11 @@ final class FakeJobHandlers implements ServiceLocator<JobHandler> {
         return registry.register(named(name), bundle, properties);
     }
 
+    /** Registers the given handler for the topics, from bundle {@code com.acme.test}. */
+    ServiceReference<JobHandler> register(JobHandler handler, String... topics) {
+        return registry.register(handler, "com.acme.test", FakeServiceRegistry.properties(JobConstants.JOB_TOPICS, topics));
+    }
+
     /** Changes a property of a registered handler, as {@code ServiceRegistration.setProperties} does. */
     void setProperty(ServiceReference<?> reference, String key, Object value) {
         registry.setProperty(reference, key, value);
