@@ -14,13 +14,17 @@ import java.time.Clock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Wires the hook services once and hands them to the resource, the write listener, the lifecycle
  * handler and the job handler (a bundle-private service). It waits for this bundle's schema and
  * the auth schema (whose {@code accounts} the hooks reference), and for the rule engine, the action
- * executor, the job queue and the scheduler, without which no hook could be checked or run.
+ * executor and the job queue, without which no hook could be checked or run. The job scheduler is
+ * optional ({@link SchedulerSlot}): only schedule hooks need it.
  */
 @Component(service = AutomationServices.class, configurationPid = "io.snackbase.automation")
 @Designate(ocd = AutomationConfig.class)
@@ -31,21 +35,35 @@ public class AutomationServices {
     public final HookRunner runner;
     public final HookSchedules schedules;
     public final HookEnqueuer enqueuer;
+    private final JobScheduler scheduler;
 
     @Activate
     public AutomationServices(@Reference(target = "(snackbase.schema.module=io.snackbase.automation)") SchemaModule schema,
             @Reference(target = "(snackbase.schema.module=io.snackbase.auth)") SchemaModule accounts,
             @Reference Mappers mappers, @Reference TransactionManager transactions, @Reference RuleEngine rules,
-            @Reference ActionExecutor actions, @Reference JobQueue jobs, @Reference JobScheduler scheduler,
-            AutomationConfig config) {
-        this(mappers.mapper(HookMapper.class), transactions, rules, actions, jobs, scheduler, Clock.systemUTC(),
+            @Reference ActionExecutor actions, @Reference JobQueue jobs, AutomationConfig config) {
+        this(mappers.mapper(HookMapper.class), transactions, rules, actions, jobs, new SchedulerSlot(), Clock.systemUTC(),
                 config.maxHooksPerAccount());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setJobScheduler(JobScheduler scheduler) {
+        if (this.scheduler instanceof SchedulerSlot slot) {
+            slot.set(scheduler);
+        }
+    }
+
+    void unsetJobScheduler(JobScheduler scheduler) {
+        if (this.scheduler instanceof SchedulerSlot slot) {
+            slot.clear(scheduler);
+        }
     }
 
     /** The same graph for tests, on storage and services built by hand. */
     public AutomationServices(HookMapper mapper, TransactionManager transactions, RuleEngine rules, ActionExecutor actions,
             JobQueue jobs, JobScheduler scheduler, Clock clock, int maxHooks) {
         this.mapper = mapper;
+        this.scheduler = scheduler;
         this.schedules = new HookSchedules(scheduler);
         this.runner = new HookRunner(new ExecutionLog(mapper, transactions, clock, cron -> scheduler.nextRunAfter(cron, clock.instant())),
                 actions, rules, clock);
