@@ -1,0 +1,225 @@
+package io.snackbase.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.snackbase.api.actions.ActionConstants;
+import io.snackbase.api.actions.ActionContext;
+import io.snackbase.api.actions.ActionResult;
+import io.snackbase.api.actions.ActionType;
+import io.snackbase.api.config.ConfigProperty;
+import io.snackbase.api.context.RequestContext;
+import io.snackbase.api.records.RecordOperations;
+import io.snackbase.api.runtime.RegistrationState;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * API-defined hooks in the real runtime (records, the durable job queue and its workers, the action
+ * registry with the built-ins and a dropped-in plugin): an event hook runs a plugin's action type
+ * after the write commits, a self-triggering hook stops at depth 5, and the latency from a write's
+ * commit to its hook's action is measured.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ApiHooksIT {
+
+    private static final String SUPERADMIN = "root@hooks-it.example.com";
+    private static final String PASSWORD = "Hooks!Sup3r-admin";
+    private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private RecordOperations records;
+
+    @Configuration
+    public Option[] config() throws Exception {
+        return PaxExamRuntime.options(Map.of(), Map.of("snackbase.superadmin.email", SUPERADMIN,
+                "snackbase.superadmin.password", PASSWORD));
+    }
+
+    @Test
+    public void anEventHookRunsAPluginsActionTypeAfterTheWrite() throws Exception {
+        Http http = http();
+        Map<String, String> root = root(http);
+        collection(http, root, "it_posts");
+        deploy(InstanceLayout.sampleActionPluginJar(), "echo.jar");
+        assertTrue(new Registrations(context).await(Registrations.has("action_type", "com.example.snackbase.echo",
+                RegistrationState.ACTIVE), TEN_SECONDS));
+
+        String hookId = createHook(http, root, "{\"name\":\"echo posts\",\"trigger\":{\"type\":\"event\",\"event\":\"records.create\","
+                + "\"collection\":\"it_posts\"},\"actions\":[{\"type\":\"example.echo\",\"message\":\"posted {{record.title}}\"}]}");
+        HttpResponse<String> created = http.send("POST", "/api/v1/records/it_posts", "{\"title\":\"Hello\"}", root);
+        assertEquals(created.body(), 201, created.statusCode());
+
+        JsonNode execution = awaitExecutions(http, root, hookId, 1).get(0);
+        assertEquals(execution.toString(), "success", execution.get("status").asText());
+        assertEquals("event", execution.get("trigger_type").asText());
+        assertEquals("posted Hello", execution.get("execution_context").get("results").get(0).get("data").get("echo").asText());
+
+        HttpResponse<String> badConfig = http.send("POST", "/api/v1/hooks", "{\"name\":\"x\",\"trigger\":{\"type\":\"manual\"},"
+                + "\"actions\":[{\"type\":\"example.echo\"}]}", root);
+        assertEquals(badConfig.body(), 422, badConfig.statusCode());
+        assertTrue(badConfig.body(), badConfig.body().contains("'message' is required"));
+        Files.delete(plugins().resolve("echo.jar"));
+    }
+
+    @Test
+    public void aSelfTriggeringHookStopsAtDepthFive() throws Exception {
+        Http http = http();
+        Map<String, String> root = root(http);
+        collection(http, root, "it_loop");
+        String hookId = createHook(http, root, "{\"name\":\"loop\",\"trigger\":{\"type\":\"event\",\"event\":\"records.create\","
+                + "\"collection\":\"it_loop\"},\"actions\":[{\"type\":\"create_record\",\"collection\":\"it_loop\","
+                + "\"data\":{\"title\":\"again {{record.title}}\"}}]}");
+        assertEquals(201, http.send("POST", "/api/v1/records/it_loop", "{\"title\":\"seed\"}", root).statusCode());
+        List<JsonNode> runs = awaitExecutions(http, root, hookId, 6);
+        long failed = runs.stream().filter(e -> e.get("status").asText().equals("failed")).count();
+        assertEquals(runs.toString(), 1, failed);
+        assertTrue(runs.toString(), runs.toString().contains("Maximum hook execution depth (5) exceeded"));
+        Thread.sleep(1500);
+        assertEquals("no run after the refused one", 6, executions(http, root, hookId).size());
+        JsonNode list = JSON.readTree(http.get("/api/v1/records/it_loop", root).body());
+        assertEquals(list.toString(), 6, list.get("total").asInt());
+    }
+
+    @Test
+    public void latencyFromCommitToTheHooksAction() throws Exception {
+        Http http = http();
+        Map<String, String> root = root(http);
+        collection(http, root, "it_latency");
+        Map<String, Long> ranAt = new ConcurrentHashMap<>();
+        Map<String, CountDownLatch> latches = new ConcurrentHashMap<>();
+        ServiceRegistration<ActionType> probe = registerProbe(ranAt, latches);
+        try {
+            createHook(http, root, "{\"name\":\"latency\",\"trigger\":{\"type\":\"event\",\"event\":\"records.create\","
+                    + "\"collection\":\"it_latency\"},\"actions\":[{\"type\":\"it.probe\",\"key\":\"{{record.title}}\"}]}");
+            List<Long> micros = new ArrayList<>();
+            RequestContext system = RequestContext.system("latency-it");
+            for (int i = 0; i < 230; i++) {
+                String key = "k" + i;
+                CountDownLatch done = new CountDownLatch(1);
+                latches.put(key, done);
+                records.create("it_latency", Map.of("title", key), system);
+                long committed = System.nanoTime();
+                assertTrue("hook ran for " + key, done.await(10, TimeUnit.SECONDS));
+                if (i >= 30) {
+                    micros.add((ranAt.get(key) - committed) / 1_000);
+                }
+            }
+            Collections.sort(micros);
+            long p50 = micros.get(micros.size() / 2);
+            long p99 = micros.get((int) Math.ceil(micros.size() * 0.99) - 1);
+            System.out.printf("ApiHooksIT latency commit -> hook action (SQLite, %d writes after 30 warm-up): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    micros.size(), p50 / 1000.0, p99 / 1000.0, micros.get(micros.size() - 1) / 1000.0);
+            assertTrue("p50 " + p50 + " us", p50 < 1_000_000);
+        } finally {
+            probe.unregister();
+        }
+    }
+
+    private ServiceRegistration<ActionType> registerProbe(Map<String, Long> ranAt, Map<String, CountDownLatch> latches) {
+        ActionType action = new ActionType() {
+            @Override
+            public List<ConfigProperty> configProperties() {
+                return List.of(ConfigProperty.requiredString("key", "Key", "The record's key."));
+            }
+
+            @Override
+            public ActionResult execute(ActionContext ctx, Map<String, Object> config) {
+                String key = ctx.render(String.valueOf(config.get("key")));
+                ranAt.put(key, System.nanoTime());
+                CountDownLatch latch = latches.get(key);
+                if (latch != null) {
+                    latch.countDown();
+                }
+                return ActionResult.ok();
+            }
+        };
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(ActionConstants.ACTION_TYPE, "it.probe");
+        return context.registerService(ActionType.class, action, props);
+    }
+
+    private static String createHook(Http http, Map<String, String> root, String body) throws Exception {
+        HttpResponse<String> created = http.send("POST", "/api/v1/hooks", body, root);
+        assertEquals(created.body(), 201, created.statusCode());
+        return JSON.readTree(created.body()).get("id").asText();
+    }
+
+    private static List<JsonNode> executions(Http http, Map<String, String> root, String hookId) throws Exception {
+        HttpResponse<String> page = http.get("/api/v1/hooks/" + hookId + "/executions?limit=200", root);
+        assertEquals(page.body(), 200, page.statusCode());
+        List<JsonNode> items = new ArrayList<>();
+        JSON.readTree(page.body()).get("items").forEach(items::add);
+        return items;
+    }
+
+    private static List<JsonNode> awaitExecutions(Http http, Map<String, String> root, String hookId, int count) throws Exception {
+        long deadline = System.nanoTime() + TEN_SECONDS.toNanos();
+        List<JsonNode> items = executions(http, root, hookId);
+        while (items.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            items = executions(http, root, hookId);
+        }
+        assertEquals(items.toString(), count, items.size());
+        return items;
+    }
+
+    private static void collection(Http http, Map<String, String> root, String name) throws Exception {
+        HttpResponse<String> created = http.send("POST", "/api/v1/collections", "{\"name\":\"" + name
+                + "\",\"fields\":[{\"name\":\"title\",\"type\":\"text\"}]}", root);
+        assertEquals(created.body(), 201, created.statusCode());
+    }
+
+    private Map<String, String> root(Http http) throws Exception {
+        Map<String, String> root = Http.bearer(http.login("system", SUPERADMIN, PASSWORD));
+        long deadline = System.nanoTime() + TEN_SECONDS.toNanos();
+        while (http.get("/api/v1/hooks", root).statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        HttpResponse<String> hooks = http.get("/api/v1/hooks", root);
+        assertEquals("the hooks routes answer: " + hooks.body(), 200, hooks.statusCode());
+        return root;
+    }
+
+    private void deploy(Path jar, String name) throws Exception {
+        Path partial = plugins().resolve(name + ".part");
+        Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, plugins().resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Path plugins() {
+        return Path.of(context.getProperty("snackbase.it.plugins"));
+    }
+
+    private Http http() {
+        return new Http(Integer.parseInt(context.getProperty("org.osgi.service.http.port")));
+    }
+}
