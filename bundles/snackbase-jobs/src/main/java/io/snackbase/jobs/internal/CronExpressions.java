@@ -1,5 +1,6 @@
 package io.snackbase.jobs.internal;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,7 +8,7 @@ import java.util.Locale;
  * Owns the rules of a standard 5-field cron expression (minute hour day-of-month month
  * day-of-week): numbers, names, {@code *}, ranges, lists and steps, and why an expression breaks them.
  */
-final class CronExpressions {
+public final class CronExpressions {
 
     /** One of the five fields: its allowed values and, for month and day of week, the names of its values. */
     private record Field(String name, int min, int max, List<String> names, String nameHint) {
@@ -39,7 +40,7 @@ final class CronExpressions {
      * @param expression the expression, fields separated by white space
      * @return why the expression is not a valid 5-field cron expression, or null when it is
      */
-    static String problem(String expression) {
+    public static String problem(String expression) {
         String trimmed = expression == null ? "" : expression.trim();
         String[] fields = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
         if (fields.length != FIELDS.size()) {
@@ -103,6 +104,51 @@ final class CronExpressions {
             return "range '" + base + "' goes backwards";
         }
         return null;
+    }
+
+    /** Index of the day-of-month field in {@link #fields}. */
+    public static final int DAY_OF_MONTH = 2;
+    /** Index of the day-of-week field in {@link #fields}. */
+    public static final int DAY_OF_WEEK = 4;
+
+    /**
+     * @param expression a valid expression ({@link #problem} returned null)
+     * @return its five fields, trimmed
+     */
+    public static String[] fields(String expression) {
+        return expression.trim().split("\\s+");
+    }
+
+    /**
+     * @param index the field's index (0 minute ... 4 day of week)
+     * @param text the field of a valid expression
+     * @return the values it matches; for the day of week 7 is folded into 0 (both Sunday)
+     */
+    public static BitSet values(int index, String text) {
+        Field field = FIELDS.get(index);
+        BitSet values = new BitSet();
+        for (String item : text.split(",")) {
+            String[] stepped = item.split("/");
+            int step = stepped.length == 2 ? Integer.parseInt(stepped[1]) : 1;
+            int from = field.min();
+            int to = field.max();
+            if (!stepped[0].equals("*")) {
+                String[] bounds = stepped[0].split("-");
+                from = field.value(bounds[0]);
+                to = bounds.length == 2 ? field.value(bounds[1]) : from;
+            }
+            for (int v = from; v <= to; v += step) {
+                values.set(index == DAY_OF_WEEK && v == 7 ? 0 : v);
+            }
+        }
+        return values;
+    }
+
+    /** @return whether the field matches every value of its range (so {@code 0-6} counts as {@code *}, as in cron) */
+    public static boolean unrestricted(int index, String text) {
+        Field field = FIELDS.get(index);
+        int span = index == DAY_OF_WEEK ? 7 : field.max() - field.min() + 1;
+        return values(index, text).cardinality() == span;
     }
 
     private static boolean isNumber(String token) {

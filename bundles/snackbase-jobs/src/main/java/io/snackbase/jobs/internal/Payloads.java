@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Job payloads as JSON text in the database and as mutable maps in a {@link io.snackbase.api.jobs.Job}. */
-final class Payloads {
+public final class Payloads {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
@@ -17,7 +17,7 @@ final class Payloads {
     /**
      * @throws IllegalArgumentException when the payload holds something that is not JSON-serialisable
      */
-    static String toJson(Map<String, Object> payload) {
+    public static String toJson(Map<String, Object> payload) {
         try {
             return JSON.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
@@ -26,7 +26,7 @@ final class Payloads {
     }
 
     /** @return a fresh mutable map per call, so that a handler changing it affects no retry */
-    static Map<String, Object> fromJson(String json) {
+    public static Map<String, Object> fromJson(String json) {
         try {
             return JSON.readValue(json, MAP);
         } catch (JsonProcessingException e) {

@@ -115,6 +115,16 @@ public final class JobsFixture implements AutoCloseable {
         return queue.admin();
     }
 
+    /** For tests outside this package: a started queue without workers (jobs stay pending), stopped on close. */
+    public JobQueueImpl idleQueue(String instanceId) {
+        return queue(fast(instanceId, 0), Clock.systemUTC());
+    }
+
+    /** @return the storage stack of this fixture's database */
+    public ModuleStorage storage() {
+        return storage;
+    }
+
     void stopQueues() {
         queues.forEach(JobQueueImpl::stop);
         queues.clear();
