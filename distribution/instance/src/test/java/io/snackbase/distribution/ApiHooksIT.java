@@ -110,6 +110,36 @@ public class ApiHooksIT {
     }
 
     @Test
+    public void aScheduleHookFiresOnItsCronAndManualTriggersEnqueueIt() throws Exception {
+        Http http = http();
+        Map<String, String> root = root(http);
+        HttpResponse<String> bad = http.send("POST", "/api/v1/hooks", "{\"name\":\"x\",\"trigger\":{\"type\":\"schedule\",\"cron\":\"61 * * * *\"}}", root);
+        assertEquals(bad.body(), 422, bad.statusCode());
+        assertTrue(bad.body(), bad.body().contains("Invalid cron expression: "));
+        String hookId = createHook(http, root, "{\"name\":\"every minute\",\"trigger\":{\"type\":\"schedule\",\"cron\":\"* * * * *\"},"
+                + "\"actions\":[{\"type\":\"enqueue_job\",\"handler\":\"it.nothing\",\"payload\":{\"at\":\"{{now}}\"}}]}");
+        JsonNode hook = JSON.readTree(http.get("/api/v1/hooks/" + hookId, root).body());
+        assertEquals("Every minute", hook.get("cron_description").asText());
+        assertTrue(hook.toString(), hook.get("next_run_at").isTextual());
+
+        HttpResponse<String> manual = http.send("POST", "/api/v1/hooks/" + hookId + "/trigger", null, root);
+        assertEquals(manual.body(), 202, manual.statusCode());
+        assertTrue(manual.body(), manual.body().contains("\"message\":\"Job enqueued successfully\""));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(75).toNanos();
+        List<JsonNode> runs = executions(http, root, hookId);
+        while (runs.stream().noneMatch(e -> e.get("trigger_type").asText().equals("schedule")) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            runs = executions(http, root, hookId);
+        }
+        assertTrue(runs.toString(), runs.stream().anyMatch(e -> e.get("trigger_type").asText().equals("manual")));
+        assertTrue("fired within 75 s: " + runs, runs.stream().anyMatch(e -> e.get("trigger_type").asText().equals("schedule")
+                && e.get("status").asText().equals("success")));
+        JsonNode off = JSON.readTree(http.send("PATCH", "/api/v1/hooks/" + hookId + "/toggle", null, root).body());
+        assertTrue(off.toString(), off.get("next_run_at").isNull());
+    }
+
+    @Test
     public void latencyFromCommitToTheHooksAction() throws Exception {
         Http http = http();
         Map<String, String> root = root(http);

@@ -60,7 +60,13 @@ public class AutomationServices {
     }
 
     /** The same graph for tests, on storage and services built by hand. */
-    public AutomationServices(HookMapper mapper, TransactionManager transactions, RuleEngine rules, ActionExecutor actions,
+    public static AutomationServices wire(HookMapper mapper, TransactionManager transactions, RuleEngine rules, ActionExecutor actions,
+            JobQueue jobs, JobScheduler scheduler, Clock clock, int maxHooks) {
+        return new AutomationServices(mapper, transactions, rules, actions, jobs, scheduler, clock, maxHooks);
+    }
+
+    // Private: DS picks a public constructor by its number of arguments, and the @Activate one has as many.
+    private AutomationServices(HookMapper mapper, TransactionManager transactions, RuleEngine rules, ActionExecutor actions,
             JobQueue jobs, JobScheduler scheduler, Clock clock, int maxHooks) {
         this.mapper = mapper;
         this.scheduler = scheduler;

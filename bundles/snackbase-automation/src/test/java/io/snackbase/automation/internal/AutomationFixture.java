@@ -60,7 +60,7 @@ final class AutomationFixture implements AutoCloseable {
         storage = ModuleStorage.open(kind, List.of(AUTH, RECORDS, AUTOMATION), "col_");
         jobs = new FakeJobs(storage.transactions());
         RuleEngineImpl rules = new RuleEngineImpl();
-        services = new AutomationServices(storage.mappers().mapper(HookMapper.class), storage.transactions(), rules, actions,
+        services = AutomationServices.wire(storage.mappers().mapper(HookMapper.class), storage.transactions(), rules, actions,
                 jobs, jobs, Clock.systemUTC(), maxHooks);
         resource = new HooksResource(services.hooks);
         listener = new HookWriteListener(services.enqueuer);
