@@ -231,6 +231,18 @@ class HookRunsTest {
     }
 
     @Test
+    void exhaustedWebhookDeliveriesAreTheEventWebhooksDeliveryFailed() throws Exception {
+        hook(aliceRequest, Map.of("type", "event", "event", "webhooks.delivery_failed"), "attempts >= 3",
+                List.of(record("webhook {{record.webhook_id}} failed: {{record.error}}")));
+        HookLifecycleEvents events = new HookLifecycleEvents(f.services.enqueuer);
+        events.handle(new HookEvent(HookEvents.ON_WEBHOOK_DELIVERY_FAILED, "notes", Map.of("webhook_id", "w1", "delivery_id", "d1",
+                "account_id", alice.accountId(), "event", "records.create", "collection", "notes", "url", "https://x.test",
+                "attempts", 5, "error", "HTTP 500")), new HookContext(RequestContext.system("webhooks")));
+        f.drain();
+        assertThat(f.actions.rendered).containsExactly("webhook w1 failed: HTTP 500");
+    }
+
+    @Test
     void aJobDeliveredTwiceRunsOnceAndARemovedActionTypeIsSkipped() throws Exception {
         String id = hook(aliceRequest, onCreate("notes"), null, List.of(Map.of("type", "test.fail"), record("kept")));
         f.recordOperations.create("notes", Map.of("title", "x"), alice);

@@ -84,6 +84,10 @@ class HooksResourceTest {
 
         String id = (String) first.get("id");
         assertThat(f.resource.get(id, alice)).containsEntry("id", id);
+        // The write path's lookup: enabled event hooks of the account and event only.
+        String aliceAccount = (String) first.get("account_id");
+        assertThat(f.services.mapper.eventHooks(aliceAccount, "records.create")).extracting(h -> h.id).containsExactly(id);
+        assertThat(f.services.mapper.eventHooks(aliceAccount, "records.update")).isEmpty();
         // Another account's id is unknown on every route, and nothing of it changes.
         assertThat(failure(() -> f.resource.get(id, carol)).status()).isEqualTo(404);
         assertThat(failure(() -> f.resource.get(id, carol)).getMessage()).isEqualTo("Hook not found");
@@ -99,6 +103,8 @@ class HooksResourceTest {
         assertThat(patched).containsEntry("name", "renamed").containsEntry("condition", "title = \"x\"").containsEntry("description", "d");
         assertThat(f.resource.patch(id, body("condition", ""), alice)).containsEntry("condition", null).containsEntry("name", "renamed");
         assertThat(f.resource.toggle((String) second.get("id"), alice)).containsEntry("enabled", true);
+        f.resource.toggle(id, alice);
+        assertThat(f.services.mapper.eventHooks(aliceAccount, "records.create")).isEmpty();
         assertThat(f.resource.delete(id, alice).getStatus()).isEqualTo(204);
         assertThat(failure(() -> f.resource.get(id, alice)).status()).isEqualTo(404);
         assertThat(f.count("SELECT COUNT(*) FROM api_hooks")).isEqualTo(2);
