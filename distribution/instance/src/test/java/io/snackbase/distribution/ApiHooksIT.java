@@ -16,7 +16,6 @@ import io.snackbase.api.runtime.RegistrationState;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,7 +68,7 @@ public class ApiHooksIT {
         Http http = http();
         Map<String, String> root = root(http);
         collection(http, root, "it_posts");
-        deploy(InstanceLayout.sampleActionPluginJar(), "echo.jar");
+        ExtensionPlatformIT.deploy(plugins(), InstanceLayout.sampleActionPluginJar(), "echo.jar");
         assertTrue(new Registrations(context).await(Registrations.has("action_type", "com.example.snackbase.echo",
                 RegistrationState.ACTIVE), TEN_SECONDS));
 
@@ -237,12 +236,6 @@ public class ApiHooksIT {
         HttpResponse<String> hooks = http.get("/api/v1/hooks", root);
         assertEquals("the hooks routes answer: " + hooks.body(), 200, hooks.statusCode());
         return root;
-    }
-
-    private void deploy(Path jar, String name) throws Exception {
-        Path partial = plugins().resolve(name + ".part");
-        Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, plugins().resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private Path plugins() {

@@ -41,6 +41,32 @@ final class RecordActionSupport {
         return value.isEmpty() ? null : value;
     }
 
+    /** The operation on one record that update_record and delete_record perform. */
+    @FunctionalInterface
+    interface OnRecord {
+        ActionResult apply(String collection, String id);
+    }
+
+    /**
+     * Renders {@code collection} and {@code record_id} and runs the operation on them, guarded; a
+     * setting that renders empty is a failed action.
+     */
+    static ActionResult onRecord(ActionContext context, Map<String, Object> config, OnRecord operation) {
+        String collection = required(context, config, "collection");
+        String id = required(context, config, "record_id");
+        if (collection == null || id == null) {
+            return ActionResult.failed("'collection' or 'record_id' rendered empty");
+        }
+        return guarded(() -> operation.apply(collection, id));
+    }
+
+    /** @return the problems of the config of an action on one record: described settings, then blank ones */
+    static List<String> validateOnRecord(List<String> described, Map<String, Object> config) {
+        List<String> problems = new java.util.ArrayList<>(described);
+        problems.addAll(blank(config, "collection", "record_id"));
+        return problems;
+    }
+
     /** Runs a record operation: an {@link ApiException} is an expected failure, reported with its status. */
     static ActionResult guarded(Supplier<ActionResult> operation) {
         try {

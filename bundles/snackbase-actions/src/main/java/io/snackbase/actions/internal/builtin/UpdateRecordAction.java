@@ -7,7 +7,6 @@ import io.snackbase.api.actions.ActionType;
 import io.snackbase.api.actions.SnackbaseActionType;
 import io.snackbase.api.config.ConfigProperty;
 import io.snackbase.api.records.RecordOperations;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -38,20 +37,13 @@ public class UpdateRecordAction implements ActionType {
 
     @Override
     public List<String> validate(Map<String, Object> config) {
-        List<String> problems = new ArrayList<>(ActionType.super.validate(config));
-        problems.addAll(RecordActionSupport.blank(config, "collection", "record_id"));
-        return problems;
+        return RecordActionSupport.validateOnRecord(ActionType.super.validate(config), config);
     }
 
     @Override
     public ActionResult execute(ActionContext context, Map<String, Object> config) {
-        String collection = RecordActionSupport.required(context, config, "collection");
-        String id = RecordActionSupport.required(context, config, "record_id");
-        if (collection == null || id == null) {
-            return ActionResult.failed("'collection' or 'record_id' rendered empty");
-        }
         Map<String, Object> data = Rendering.map(context, config, "data");
-        return RecordActionSupport.guarded(() -> {
+        return RecordActionSupport.onRecord(context, config, (collection, id) -> {
             records.update(collection, id, data, true, context.request());
             return ActionResult.ok(Map.of("collection", collection, "record_id", id));
         });
