@@ -5,12 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.snackbase.api.actions.ActionConstants;
-import io.snackbase.api.actions.ActionContext;
-import io.snackbase.api.actions.ActionResult;
-import io.snackbase.api.actions.ActionType;
-import io.snackbase.api.config.ConfigProperty;
-import io.snackbase.api.context.RequestContext;
 import io.snackbase.api.records.RecordOperations;
 import io.snackbase.api.runtime.RegistrationState;
 import java.net.http.HttpResponse;
@@ -18,13 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -34,7 +23,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 
 /**
  * API-defined hooks in the real runtime (records, the durable job queue and its workers, the action
@@ -46,8 +34,8 @@ import org.osgi.framework.ServiceRegistration;
 @ExamReactorStrategy(PerClass.class)
 public class ApiHooksIT {
 
-    private static final String SUPERADMIN = "root@hooks-it.example.com";
-    private static final String PASSWORD = "Hooks!Sup3r-admin";
+    static final String SUPERADMIN = "root@hooks-it.example.com";
+    static final String PASSWORD = "Hooks!Sup3r-admin";
     private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -141,62 +129,10 @@ public class ApiHooksIT {
     @Test
     public void latencyFromCommitToTheHooksAction() throws Exception {
         Http http = http();
-        Map<String, String> root = root(http);
-        collection(http, root, "it_latency");
-        Map<String, Long> ranAt = new ConcurrentHashMap<>();
-        Map<String, CountDownLatch> latches = new ConcurrentHashMap<>();
-        ServiceRegistration<ActionType> probe = registerProbe(ranAt, latches);
-        try {
-            createHook(http, root, "{\"name\":\"latency\",\"trigger\":{\"type\":\"event\",\"event\":\"records.create\","
-                    + "\"collection\":\"it_latency\"},\"actions\":[{\"type\":\"it.probe\",\"key\":\"{{record.title}}\"}]}");
-            List<Long> micros = new ArrayList<>();
-            RequestContext system = RequestContext.system("latency-it");
-            for (int i = 0; i < 230; i++) {
-                String key = "k" + i;
-                CountDownLatch done = new CountDownLatch(1);
-                latches.put(key, done);
-                records.create("it_latency", Map.of("title", key), system);
-                long committed = System.nanoTime();
-                assertTrue("hook ran for " + key, done.await(10, TimeUnit.SECONDS));
-                if (i >= 30) {
-                    micros.add((ranAt.get(key) - committed) / 1_000);
-                }
-            }
-            Collections.sort(micros);
-            long p50 = micros.get(micros.size() / 2);
-            long p99 = micros.get((int) Math.ceil(micros.size() * 0.99) - 1);
-            System.out.printf("ApiHooksIT latency commit -> hook action (SQLite, %d writes after 30 warm-up): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    micros.size(), p50 / 1000.0, p99 / 1000.0, micros.get(micros.size() - 1) / 1000.0);
-            assertTrue("p50 " + p50 + " us", p50 < 1_000_000);
-        } finally {
-            probe.unregister();
-        }
+        HookLatency.measure(context, records, http, root(http), "SQLite");
     }
 
-    private ServiceRegistration<ActionType> registerProbe(Map<String, Long> ranAt, Map<String, CountDownLatch> latches) {
-        ActionType action = new ActionType() {
-            @Override
-            public List<ConfigProperty> configProperties() {
-                return List.of(ConfigProperty.requiredString("key", "Key", "The record's key."));
-            }
-
-            @Override
-            public ActionResult execute(ActionContext ctx, Map<String, Object> config) {
-                String key = ctx.render(String.valueOf(config.get("key")));
-                ranAt.put(key, System.nanoTime());
-                CountDownLatch latch = latches.get(key);
-                if (latch != null) {
-                    latch.countDown();
-                }
-                return ActionResult.ok();
-            }
-        };
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(ActionConstants.ACTION_TYPE, "it.probe");
-        return context.registerService(ActionType.class, action, props);
-    }
-
-    private static String createHook(Http http, Map<String, String> root, String body) throws Exception {
+    static String createHook(Http http, Map<String, String> root, String body) throws Exception {
         HttpResponse<String> created = http.send("POST", "/api/v1/hooks", body, root);
         assertEquals(created.body(), 201, created.statusCode());
         return JSON.readTree(created.body()).get("id").asText();
@@ -221,13 +157,13 @@ public class ApiHooksIT {
         return items;
     }
 
-    private static void collection(Http http, Map<String, String> root, String name) throws Exception {
+    static void collection(Http http, Map<String, String> root, String name) throws Exception {
         HttpResponse<String> created = http.send("POST", "/api/v1/collections", "{\"name\":\"" + name
                 + "\",\"fields\":[{\"name\":\"title\",\"type\":\"text\"}]}", root);
         assertEquals(created.body(), 201, created.statusCode());
     }
 
-    private Map<String, String> root(Http http) throws Exception {
+    static Map<String, String> root(Http http) throws Exception {
         Map<String, String> root = Http.bearer(http.login("system", SUPERADMIN, PASSWORD));
         long deadline = System.nanoTime() + TEN_SECONDS.toNanos();
         while (http.get("/api/v1/hooks", root).statusCode() != 200 && System.nanoTime() < deadline) {
