@@ -93,11 +93,16 @@ final class AutomationFixture implements AutoCloseable {
 
     /** Creates a collection anyone of an account may write, with text fields. */
     void collection(String name, String... fields) {
+        collectionWithCreateRule(name, "", fields);
+    }
+
+    /** Creates a collection anyone may list, view, update and delete in, with the given create rule. */
+    void collectionWithCreateRule(String name, String createRule, String... fields) {
         List<Map<String, Object>> defs = new ArrayList<>();
         for (String f : fields) {
             defs.add(Map.of("name", f, "type", "text"));
         }
-        Map<String, Object> body = new HashMap<>(Map.of("list_rule", "", "view_rule", "", "create_rule", "", "update_rule", "",
+        Map<String, Object> body = new HashMap<>(Map.of("list_rule", "", "view_rule", "", "create_rule", createRule, "update_rule", "",
                 "delete_rule", ""));
         RequestContext root = RequestAuthentication.authenticated(new Principal("root-id", "root@example.com",
                 Principal.SYSTEM_ACCOUNT_ID, "admin", "jwt"), "req", null, null).requireSuperadmin();

@@ -165,6 +165,29 @@ class HookRunsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void recordActionsWriteInTheHooksAccountUnderItsCollectionRules() throws Exception {
+        f.action("create_record", new CreateRecordAction(f.recordOperations));
+        f.collectionWithCreateRule("audit", "@request.auth.id = \"alice\"", "title");
+        String allowed = hook(aliceRequest, onCreate("notes"), null,
+                List.of(Map.of("type", "create_record", "collection", "audit", "data", Map.of("title", "{{record.title}}"))));
+        String refused = hook(request(carol), onCreate("notes"), null,
+                List.of(Map.of("type", "create_record", "collection", "audit", "data", Map.of("title", "{{record.title}}"))));
+        f.recordOperations.create("notes", Map.of("title", "by alice"), alice);
+        f.recordOperations.create("notes", Map.of("title", "by carol"), carol);
+        f.drain();
+        // alice's hook acts as alice in alice's account; carol's hook is refused by the create rule.
+        assertThat(f.count("SELECT COUNT(*) FROM col_audit WHERE account_id = ? AND title = ?", alice.accountId(), "by alice")).isEqualTo(1);
+        assertThat(f.count("SELECT COUNT(*) FROM col_audit")).isEqualTo(1);
+        assertThat(executions(allowed)).singleElement().satisfies(e -> assertThat(e).containsEntry("status", "success"));
+        assertThat(((List<Map<String, Object>>) f.resource.executions(refused, null, null, request(carol)).get("items")))
+                .singleElement().satisfies(e -> {
+                    assertThat(e).containsEntry("status", "failed");
+                    assertThat((String) e.get("error_message")).isEqualTo("Action 'create_record' failed: 400 Record does not satisfy collection rules");
+                });
+    }
+
+    @Test
     void aScheduleFiringRunsTheHookAndMovesNextRun() throws Exception {
         String id = hook(aliceRequest, Map.of("type", "schedule", "cron", "* * * * *"), null, List.of(record("tick {{event}} {{hook.id}}")));
         f.update("UPDATE api_hooks SET next_run_at = 0 WHERE id = ?", id);
