@@ -217,10 +217,15 @@ public class ExtensionPlatformIT {
     }
 
     private void deploy(Path jar, String name) throws Exception {
+        deploy(plugins(), jar, name);
+    }
+
+    /** Drops a plugin jar into a plugins folder (ApiHooksIT uses it too). */
+    static void deploy(Path plugins, Path jar, String name) throws Exception {
         // Copy then rename, so FileInstall never sees a half-written jar.
-        Path partial = plugins().resolve(name + ".part");
+        Path partial = plugins.resolve(name + ".part");
         Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, plugins().resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, plugins.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private Path plugins() {

@@ -150,7 +150,7 @@ class FilterFuzzIT {
         return s.toString();
     }
 
-    private static String freshPostgresDatabase(String name) throws Exception {
+    static String freshPostgresDatabase(String name) throws Exception {
         try (Connection c = DriverManager.getConnection(POSTGRES); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + name);
