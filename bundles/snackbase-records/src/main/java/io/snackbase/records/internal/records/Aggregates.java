@@ -4,6 +4,7 @@ import io.snackbase.api.collections.CollectionDefinition;
 import io.snackbase.api.collections.FieldDefinition;
 import io.snackbase.api.collections.FieldType;
 import io.snackbase.api.errors.ApiException;
+import io.snackbase.api.rules.SqlFragment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +32,11 @@ public final class Aggregates {
 
     private Aggregates() {}
 
-    /** One aggregate: function, column (null for {@code count()}), result alias and the type of the column. */
-    record Fn(String fn, String column, String alias, FieldType type) {
+    /**
+     * One aggregate: function, column (null for {@code count()}), result alias, the type of the
+     * column (a computed field's {@code return_type}) and, for a computed field, its SQL.
+     */
+    record Fn(String fn, String column, String alias, FieldType type, SqlFragment computed) {
 
         /** @return the type of the result ({@code count}: a number) */
         FieldType resultType() {
@@ -46,12 +50,27 @@ public final class Aggregates {
             if (column == null) {
                 sql.raw("COUNT(*)");
             } else {
-                sql.raw(fn.toUpperCase(Locale.ROOT) + "(").col(RecordStore.ALIAS, column).raw(")");
+                sql.raw(fn.toUpperCase(Locale.ROOT) + "(");
+                term(sql, column, computed == null ? Map.of() : Map.of(column, computed));
+                sql.raw(")");
             }
         }
     }
 
-    /** @return the type of a system or schema column, null when there is none */
+    /** Appends a column, or a computed field's SQL in parentheses. */
+    static void term(Sql sql, String column, Map<String, SqlFragment> computed) {
+        SqlFragment fragment = computed.get(column);
+        if (fragment != null) {
+            sql.raw("(").fragment(fragment).raw(")");
+        } else {
+            sql.col(RecordStore.ALIAS, column);
+        }
+    }
+
+    /**
+     * @return the type of a system or schema column or a computed field's return type; null when
+     *     there is none, and for encrypted fields (their stored text is ciphertext)
+     */
     static FieldType columnType(CollectionDefinition def, String name) {
         switch (name) {
             case "id", "account_id", "created_by", "updated_by":
@@ -60,7 +79,10 @@ public final class Aggregates {
                 return FieldType.DATETIME;
             default:
                 FieldDefinition f = def.field(name).orElse(null);
-                return f == null || f.isVirtual() ? null : f.type();
+                if (f == null || f.encrypted()) {
+                    return null;
+                }
+                return f.type() != FieldType.COMPUTED ? f.type() : f.returnType() == null ? FieldType.TEXT : f.returnType();
         }
     }
 
@@ -72,7 +94,7 @@ public final class Aggregates {
      * @param readable the fields the caller may read (null = all); others cannot be aggregated
      * @throws ApiException 400 {@code Invalid aggregation functions}
      */
-    static List<Fn> functions(CollectionDefinition def, String text, Set<String> readable) {
+    static List<Fn> functions(CollectionDefinition def, String text, Set<String> readable, Map<String, SqlFragment> computed) {
         if (text == null || text.isBlank()) {
             throw new ApiException(400, FUNCTIONS_ERROR, "At least one aggregation function is required, e.g. functions=count()");
         }
@@ -92,9 +114,12 @@ public final class Aggregates {
                 if (!fn.equals("count")) {
                     throw new ApiException(400, FUNCTIONS_ERROR, "Function '" + fn + "' requires a field name");
                 }
-                f = new Fn("count", null, "count", null);
+                f = new Fn("count", null, "count", null, null);
             } else {
                 FieldType type = columnType(def, field);
+                if (encrypted(def, field)) {
+                    throw new ApiException(400, FUNCTIONS_ERROR, "Field '" + field + "' is encrypted and cannot be aggregated");
+                }
                 if (type == null) {
                     throw new ApiException(400, FUNCTIONS_ERROR, "Field '" + field + "' does not exist in collection '" + def.name() + "'");
                 }
@@ -108,7 +133,7 @@ public final class Aggregates {
                 if ((fn.equals("min") || fn.equals("max")) && !MIN_MAX.contains(type)) {
                     throw new ApiException(400, FUNCTIONS_ERROR, "Function '" + fn + "' cannot be applied to the " + type.wireName() + " field '" + field + "'");
                 }
-                f = new Fn(fn, column, fn + "_" + column, type);
+                f = new Fn(fn, column, fn + "_" + column, type, computed.get(column));
             }
             for (Fn seen : out) {
                 if (seen.alias().equalsIgnoreCase(f.alias())) {
@@ -118,6 +143,10 @@ public final class Aggregates {
             out.add(f);
         }
         return out;
+    }
+
+    private static boolean encrypted(CollectionDefinition def, String name) {
+        return def.field(name).map(FieldDefinition::encrypted).orElse(false);
     }
 
     private static boolean readable(String column, Set<String> readable) {
@@ -133,6 +162,9 @@ public final class Aggregates {
         for (String part : text.split(",")) {
             String name = part.strip();
             FieldType type = name.isEmpty() ? null : columnType(def, name);
+            if (encrypted(def, name)) {
+                throw new ApiException(400, GROUP_BY_ERROR, "Field '" + name + "' is encrypted and cannot be grouped by");
+            }
             if (type == null) {
                 throw new ApiException(400, GROUP_BY_ERROR, "Field '" + name + "' does not exist in collection '" + def.name() + "'");
             }
@@ -153,10 +185,11 @@ public final class Aggregates {
 
     /** The statement: groups, aggregates, scope/rule/filter, GROUP BY, HAVING, groups in order (NULLs first). */
     static Sql statement(CollectionDefinition def, List<Fn> functions, List<String> groups, RecordStore.Where where, String having,
-            io.snackbase.records.internal.core.Dialect dialect) {
+            io.snackbase.records.internal.core.Dialect dialect, Map<String, SqlFragment> computed) {
         Sql sql = new Sql(dialect).raw("SELECT ");
         for (String g : groups) {
-            sql.col(RecordStore.ALIAS, g).raw(" AS ").id(g).raw(", ");
+            term(sql, g, computed);
+            sql.raw(" AS ").id(g).raw(", ");
         }
         for (int i = 0; i < functions.size(); i++) {
             functions.get(i).sql(sql.raw(i == 0 ? "" : ", "));
@@ -167,7 +200,8 @@ public final class Aggregates {
         if (!groups.isEmpty()) {
             sql.raw(" GROUP BY ");
             for (int i = 0; i < groups.size(); i++) {
-                sql.raw(i == 0 ? "" : ", ").col(RecordStore.ALIAS, groups.get(i));
+                sql.raw(i == 0 ? "" : ", ");
+                term(sql, groups.get(i), computed);
             }
         }
         if (having != null && !having.isBlank()) {
@@ -177,8 +211,10 @@ public final class Aggregates {
         if (!groups.isEmpty()) {
             sql.raw(" ORDER BY ");
             for (int i = 0; i < groups.size(); i++) {
-                sql.raw(i == 0 ? "" : ", ").raw("CASE WHEN ").col(RecordStore.ALIAS, groups.get(i)).raw(" IS NULL THEN 0 ELSE 1 END, ")
-                        .col(RecordStore.ALIAS, groups.get(i));
+                sql.raw(i == 0 ? "" : ", ").raw("CASE WHEN ");
+                term(sql, groups.get(i), computed);
+                sql.raw(" IS NULL THEN 0 ELSE 1 END, ");
+                term(sql, groups.get(i), computed);
             }
         }
         return sql;
@@ -188,7 +224,7 @@ public final class Aggregates {
     static Map<String, Object> result(CollectionDefinition def, List<Fn> functions, List<String> groups, Map<String, Object> row) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String g : groups) {
-            out.put(g, RecordValues.json(columnType(def, g), row.get(g)));
+            out.put(g, value(def, g, columnType(def, g), row.get(g)));
         }
         for (Fn f : functions) {
             Object v = row.get(f.alias());
@@ -200,11 +236,17 @@ public final class Aggregates {
             } else if (f.fn().equals("sum") || f.fn().equals("avg")) {
                 value = ((Number) v).doubleValue();
             } else {
-                value = RecordValues.json(f.type(), v);
+                value = value(def, f.column(), f.type(), v);
             }
             out.put(f.alias(), value);
         }
         return out;
+    }
+
+    /** A stored value as JSON: a computed field's by its return type, a column's by its field type. */
+    private static Object value(CollectionDefinition def, String column, FieldType type, Object v) {
+        FieldDefinition f = def.field(column).orElse(null);
+        return f != null && f.isVirtual() ? Computed.json(f, v) : RecordValues.json(type, v);
     }
 
     /**

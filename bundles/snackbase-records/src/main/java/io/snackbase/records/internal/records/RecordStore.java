@@ -104,70 +104,37 @@ public final class RecordStore {
     }
 
     /**
-     * Offset listing. Each term sorts NULLs first ascending and last descending (the same on every
-     * database); ties are broken by {@code id} in the direction of the first term, so that a
-     * single-field listing has exactly the order of the keyset pages.
+     * Offset listing, in the order of {@link Ordering} (the order of the keyset pages too).
      */
     public List<Map<String, Object>> list(CollectionDefinition def, Where where, List<Order> order, int skip, int limit) {
         Sql sql = select(def);
         conditions(sql.raw(" WHERE 1 = 1"), where, true);
         sql.raw(" ORDER BY ");
-        for (Order o : order) {
-            orderTerm(sql, o.column(), o.descending());
-            sql.raw(", ");
-        }
-        boolean idDescending = !order.isEmpty() && order.get(0).descending();
-        sql.col(ALIAS, "id").raw(idDescending ? " DESC" : " ASC");
+        new Ordering(order, computed.apply(def)).orderBy(sql, false);
         sql.raw(" LIMIT " + limit + " OFFSET " + skip);
         return mapper.select(sql.toString(), sql.params).stream().map(RecordStore::normalize).toList();
     }
 
-    /** The system columns, declared NOT NULL by the table DDL. */
-    private static final java.util.Set<String> NEVER_NULL = java.util.Set.of("id", "account_id", "created_at", "updated_at",
-            "created_by", "updated_by");
-
-    private static void orderTerm(Sql sql, String column, boolean descending) {
-        String dir = descending ? " DESC" : " ASC";
-        // the NULL flag is needed only where NULLs can occur; without it the (account_id, created_at, id)
-        // index gives the order and a page stops after LIMIT rows instead of sorting every match
-        if (!NEVER_NULL.contains(column)) {
-            sql.raw("CASE WHEN ").col(ALIAS, column).raw(" IS NULL THEN 0 ELSE 1 END").raw(dir).raw(", ");
-        }
-        sql.col(ALIAS, column).raw(dir);
-    }
-
     /**
-     * One keyset page on {@code (NULL flag, column, id)}, NULLs lowest.
+     * One keyset page in the order of {@link Ordering}.
      *
      * @param key the position, or null for "from the start" in the direction
-     * @param greater rows strictly greater than the key (ascending order) or strictly lower
-     *     (descending order)
-     * @return up to {@code limit} rows in that order
+     * @param forward rows strictly after the key in the sort order, in that order; false: rows
+     *     strictly before it, nearest first (the reverse order)
+     * @return up to {@code limit} rows
      */
-    public List<Map<String, Object>> keyset(CollectionDefinition def, Where where, String column, Cursors.Key key, boolean greater,
+    public List<Map<String, Object>> keyset(CollectionDefinition def, Where where, List<Order> order, Cursors.Key key, boolean forward,
             int limit) {
+        Ordering ordering = new Ordering(order, computed.apply(def));
         Sql sql = select(def);
         conditions(sql.raw(" WHERE 1 = 1"), where, true);
         if (key != null) {
-            String op = greater ? " > " : " < ";
-            sql.raw(" AND (");
-            if (key.sortValue() == null) {
-                sql.raw("(").col(ALIAS, column).raw(" IS NULL AND ").col(ALIAS, "id").raw(op).value(key.id()).raw(")");
-                if (greater) {
-                    sql.raw(" OR ").col(ALIAS, column).raw(" IS NOT NULL");
-                }
-            } else {
-                sql.col(ALIAS, column).raw(op).value(key.sortValue()).raw(" OR (").col(ALIAS, column).raw(" = ").value(key.sortValue())
-                        .raw(" AND ").col(ALIAS, "id").raw(op).value(key.id()).raw(")");
-                if (!greater) {
-                    sql.raw(" OR ").col(ALIAS, column).raw(" IS NULL");
-                }
-            }
-            sql.raw(")");
+            sql.raw(" AND ");
+            ordering.after(sql, key, !forward);
         }
         sql.raw(" ORDER BY ");
-        orderTerm(sql, column, !greater);
-        sql.raw(", ").col(ALIAS, "id").raw(greater ? " ASC" : " DESC").raw(" LIMIT " + limit);
+        ordering.orderBy(sql, !forward);
+        sql.raw(" LIMIT " + limit);
         return mapper.select(sql.toString(), sql.params).stream().map(RecordStore::normalize).toList();
     }
 
