@@ -33,10 +33,10 @@ public final class Aggregates {
     private Aggregates() {}
 
     /**
-     * One aggregate: function, column (null for {@code count()}), result alias, the type of the
-     * column (a computed field's {@code return_type}) and, for a computed field, its SQL.
+     * One aggregate: function, column (null for {@code count()}), result alias and the type of the
+     * column (a computed field's {@code return_type}).
      */
-    record Fn(String fn, String column, String alias, FieldType type, SqlFragment computed) {
+    record Fn(String fn, String column, String alias, FieldType type) {
 
         /** @return the type of the result ({@code count}: a number) */
         FieldType resultType() {
@@ -50,20 +50,8 @@ public final class Aggregates {
             if (column == null) {
                 sql.raw("COUNT(*)");
             } else {
-                sql.raw(fn.toUpperCase(Locale.ROOT) + "(");
-                term(sql, column, computed == null ? Map.of() : Map.of(column, computed));
-                sql.raw(")");
+                sql.raw(fn.toUpperCase(Locale.ROOT) + "(").col(RecordStore.ALIAS, column).raw(")");
             }
-        }
-    }
-
-    /** Appends a column, or a computed field's SQL in parentheses. */
-    static void term(Sql sql, String column, Map<String, SqlFragment> computed) {
-        SqlFragment fragment = computed.get(column);
-        if (fragment != null) {
-            sql.raw("(").fragment(fragment).raw(")");
-        } else {
-            sql.col(RecordStore.ALIAS, column);
         }
     }
 
@@ -94,7 +82,7 @@ public final class Aggregates {
      * @param readable the fields the caller may read (null = all); others cannot be aggregated
      * @throws ApiException 400 {@code Invalid aggregation functions}
      */
-    static List<Fn> functions(CollectionDefinition def, String text, Set<String> readable, Map<String, SqlFragment> computed) {
+    static List<Fn> functions(CollectionDefinition def, String text, Set<String> readable) {
         if (text == null || text.isBlank()) {
             throw new ApiException(400, FUNCTIONS_ERROR, "At least one aggregation function is required, e.g. functions=count()");
         }
@@ -114,7 +102,7 @@ public final class Aggregates {
                 if (!fn.equals("count")) {
                     throw new ApiException(400, FUNCTIONS_ERROR, "Function '" + fn + "' requires a field name");
                 }
-                f = new Fn("count", null, "count", null, null);
+                f = new Fn("count", null, "count", null);
             } else {
                 FieldType type = columnType(def, field);
                 if (encrypted(def, field)) {
@@ -133,7 +121,7 @@ public final class Aggregates {
                 if ((fn.equals("min") || fn.equals("max")) && !MIN_MAX.contains(type)) {
                     throw new ApiException(400, FUNCTIONS_ERROR, "Function '" + fn + "' cannot be applied to the " + type.wireName() + " field '" + field + "'");
                 }
-                f = new Fn(fn, column, fn + "_" + column, type, computed.get(column));
+                f = new Fn(fn, column, fn + "_" + column, type);
             }
             for (Fn seen : out) {
                 if (seen.alias().equalsIgnoreCase(f.alias())) {
@@ -188,20 +176,18 @@ public final class Aggregates {
             io.snackbase.records.internal.core.Dialect dialect, Map<String, SqlFragment> computed) {
         Sql sql = new Sql(dialect).raw("SELECT ");
         for (String g : groups) {
-            term(sql, g, computed);
-            sql.raw(" AS ").id(g).raw(", ");
+            sql.col(RecordStore.ALIAS, g).raw(" AS ").id(g).raw(", ");
         }
         for (int i = 0; i < functions.size(); i++) {
             functions.get(i).sql(sql.raw(i == 0 ? "" : ", "));
             sql.raw(" AS ").id(functions.get(i).alias());
         }
-        sql.raw(" FROM ").id(def.tableName()).raw(" " + RecordStore.ALIAS + " WHERE 1 = 1");
-        RecordStore.appendConditions(sql, where);
+        sql.raw(" FROM ");
+        from(sql, def, used(functions, groups, computed), where);
         if (!groups.isEmpty()) {
             sql.raw(" GROUP BY ");
             for (int i = 0; i < groups.size(); i++) {
-                sql.raw(i == 0 ? "" : ", ");
-                term(sql, groups.get(i), computed);
+                sql.raw(i == 0 ? "" : ", ").col(RecordStore.ALIAS, groups.get(i));
             }
         }
         if (having != null && !having.isBlank()) {
@@ -211,10 +197,8 @@ public final class Aggregates {
         if (!groups.isEmpty()) {
             sql.raw(" ORDER BY ");
             for (int i = 0; i < groups.size(); i++) {
-                sql.raw(i == 0 ? "" : ", ").raw("CASE WHEN ");
-                term(sql, groups.get(i), computed);
-                sql.raw(" IS NULL THEN 0 ELSE 1 END, ");
-                term(sql, groups.get(i), computed);
+                sql.raw(i == 0 ? "" : ", ").raw("CASE WHEN ").col(RecordStore.ALIAS, groups.get(i)).raw(" IS NULL THEN 0 ELSE 1 END, ")
+                        .col(RecordStore.ALIAS, groups.get(i));
             }
         }
         return sql;
@@ -241,6 +225,32 @@ public final class Aggregates {
             out.put(f.alias(), value);
         }
         return out;
+    }
+
+    /** @return the computed fields that the aggregates or groups name, with their SQL */
+    private static Map<String, SqlFragment> used(List<Fn> functions, List<String> groups, Map<String, SqlFragment> computed) {
+        Map<String, SqlFragment> used = new LinkedHashMap<>();
+        functions.stream().map(Fn::column).filter(computed::containsKey).forEach(c -> used.put(c, computed.get(c)));
+        groups.stream().filter(computed::containsKey).forEach(c -> used.put(c, computed.get(c)));
+        return used;
+    }
+
+    /**
+     * The rows to aggregate: the table, or, when computed fields are aggregated or grouped, a
+     * derived table that adds them as columns (a GROUP BY on an expression with bound values would
+     * not match its SELECT on PostgreSQL, where every placeholder is a parameter of its own).
+     */
+    private static void from(Sql sql, CollectionDefinition def, Map<String, SqlFragment> computed, RecordStore.Where where) {
+        if (computed.isEmpty()) {
+            sql.id(def.tableName()).raw(" " + RecordStore.ALIAS + " WHERE 1 = 1");
+            RecordStore.appendConditions(sql, where);
+            return;
+        }
+        sql.raw("(SELECT " + RecordStore.ALIAS + ".*");
+        computed.forEach((name, fragment) -> sql.raw(", (").fragment(fragment).raw(") AS ").id(name));
+        sql.raw(" FROM ").id(def.tableName()).raw(" " + RecordStore.ALIAS + " WHERE 1 = 1");
+        RecordStore.appendConditions(sql, where);
+        sql.raw(") " + RecordStore.ALIAS);
     }
 
     /** A stored value as JSON: a computed field's by its return type, a column's by its field type. */

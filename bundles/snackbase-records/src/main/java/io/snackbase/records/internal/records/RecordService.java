@@ -312,7 +312,7 @@ public final class RecordService {
         RuleDecision d = decide(def, RuleOperation.LIST, schema, ctx, null);
         Set<String> readable = readList(def, RuleOperation.LIST, ctx);
         Map<String, SqlFragment> computed = store.computedSql(def);
-        List<Aggregates.Fn> fns = Aggregates.functions(def, functions, readable, computed);
+        List<Aggregates.Fn> fns = Aggregates.functions(def, functions, readable);
         List<String> groups = Aggregates.groupBy(def, groupBy, readable, fns);
         SqlFragment filter;
         try {
