@@ -370,7 +370,7 @@ public final class RecordService {
         String targetAccount = account;
         Map<String, Object> columns = validate(def, body, Mode.CREATE, targetAccount);
         String id = UUID.randomUUID().toString();
-        Map<String, Object> created = collections.inTransaction(() -> {
+        Map<String, Object> created = collections.inRetriedTransaction(() -> {
             Map<String, Object> values = before(HookEvents.ON_RECORD_BEFORE_CREATE, def, body, null, ctx, columns, Mode.CREATE, targetAccount);
             long now = RecordValues.micros(clock.instant());
             String user = who.userId() == null ? "anonymous" : who.userId();
@@ -408,7 +408,7 @@ public final class RecordService {
         String account = (String) current.get("account_id");
         Map<String, Object> columns = validate(def, body, mode, account);
         Map<String, Object> previous = RecordStore.toJson(def, current);
-        Map<String, Object> updated = collections.inTransaction(() -> {
+        Map<String, Object> updated = collections.inRetriedTransaction(() -> {
             Map<String, Object> values = before(HookEvents.ON_RECORD_BEFORE_UPDATE, def, body, previous, ctx, columns, mode, account);
             Map<String, Object> set = new LinkedHashMap<>(values);
             set.put("updated_at", RecordValues.micros(clock.instant()));
@@ -425,6 +425,16 @@ public final class RecordService {
         return PiiMasks.apply(def, ctx.principal(), Access.project(updated, readList(def, RuleOperation.VIEW, ctx), null));
     }
 
+    /**
+     * Locks the caller's rows of those ids, in id order, in the current transaction: a batch
+     * update or delete takes all its row locks before its first audit entry takes the chain head,
+     * so that batches and single writes never wait on each other in a circle (see
+     * {@link RecordStore#lock}). Ids that are not the caller's are skipped (they answer 404 later).
+     */
+    public void lockRows(String collection, java.util.Collection<String> ids, RequestContext ctx) {
+        store.lock(definition(collection), ids, scope(ctx));
+    }
+
     public void delete(String collection, String id, RequestContext ctx) {
         CollectionDefinition def = definition(collection);
         String scope = scope(ctx);
@@ -434,7 +444,7 @@ public final class RecordService {
         }
         RuleDecision d = decide(def, RuleOperation.DELETE, Access.schema(def), ctx, null);
         Map<String, Object> previous = RecordStore.toJson(def, current);
-        collections.inTransaction(() -> {
+        collections.inRetriedTransaction(() -> {
             before(HookEvents.ON_RECORD_BEFORE_DELETE, def, previous, null, ctx, null, null, null);
             int deleted;
             try {

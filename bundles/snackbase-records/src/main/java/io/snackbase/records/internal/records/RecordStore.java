@@ -138,6 +138,28 @@ public final class RecordStore {
         return mapper.select(sql.toString(), sql.params).stream().map(RecordStore::normalize).toList();
     }
 
+    /**
+     * Locks the rows of those ids within the account scope ({@code SELECT ... ORDER BY id FOR
+     * UPDATE}), in id order, so that transactions that change several rows take their locks in one
+     * global order and cannot wait on each other in a circle. SQLite locks the whole database per
+     * write transaction and needs nothing.
+     */
+    public void lock(CollectionDefinition def, java.util.Collection<String> ids, String accountId) {
+        if (ids.isEmpty() || dialect == Dialect.SQLITE) {
+            return;
+        }
+        Sql sql = new Sql(dialect).raw("SELECT ").id("id").raw(" FROM ").id(def.tableName()).raw(" WHERE ").id("id").raw(" IN (");
+        int i = 0;
+        for (String id : new java.util.TreeSet<>(ids)) {
+            sql.raw(i++ == 0 ? "" : ", ").value(id);
+        }
+        sql.raw(")");
+        if (accountId != null) {
+            sql.raw(" AND ").id("account_id").raw(" = ").value(accountId);
+        }
+        mapper.select(sql.raw(" ORDER BY ").id("id").raw(" FOR UPDATE").toString(), sql.params);
+    }
+
     /** @return the rows of those ids within the scope (any order) */
     public List<Map<String, Object>> byIds(CollectionDefinition def, java.util.Collection<String> ids, Where where) {
         if (ids.isEmpty()) {
