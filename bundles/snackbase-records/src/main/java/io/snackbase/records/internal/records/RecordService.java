@@ -60,6 +60,14 @@ public final class RecordService {
         this.clock = clock;
     }
 
+    /** What encrypts the values of encrypted fields before they are stored. */
+    private volatile FieldCipher cipher = FieldCipher.none();
+
+    /** Sets the key of encrypted fields (none: their values cannot be written). */
+    public void cipher(FieldCipher cipher) {
+        this.cipher = cipher;
+    }
+
     /** Sets the in-transaction write listeners (the {@code RecordWriteListener} whiteboard). */
     public void writeListeners(java.util.function.Consumer<io.snackbase.api.records.RecordWrite> listeners) {
         this.written = listeners;
@@ -506,6 +514,7 @@ public final class RecordService {
         if (!errors.isEmpty()) {
             throw validation(errors);
         }
+        cipher.encryptColumns(def, columns);
         return columns;
     }
 

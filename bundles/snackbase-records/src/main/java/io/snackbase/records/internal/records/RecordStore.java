@@ -232,10 +232,10 @@ public final class RecordStore {
                 .raw(" LEFT JOIN ").id("accounts").raw(" a ON ").col("a", "id").raw(" = ").col(ALIAS, "account_id");
     }
 
-    /** JSON columns on PostgreSQL are JSONB: the text is cast. */
+    /** JSON columns on PostgreSQL are JSONB: the text is cast (encrypted ones hold ciphertext as TEXT). */
     private void bind(Sql sql, CollectionDefinition def, String column, Object value) {
         boolean jsonb = dialect == Dialect.POSTGRESQL && value != null
-                && def.field(column).map(f -> f.type() == FieldType.JSON).orElse(false);
+                && def.field(column).map(f -> f.type() == FieldType.JSON && !f.encrypted()).orElse(false);
         if (jsonb) {
             sql.raw("CAST(").value(value).raw(" AS JSONB)");
         } else {
@@ -261,7 +261,10 @@ public final class RecordStore {
         out.put("updated_at", RecordValues.json(FieldType.DATETIME, row.get("updated_at")));
         out.put("updated_by", row.get("updated_by"));
         for (FieldDefinition f : def.fields()) {
-            if (!f.isVirtual()) {
+            if (f.encrypted()) {
+                // never the ciphertext nor the plaintext: responses, hooks, listeners and audit see the mask
+                out.put(f.name(), row.get(f.name()) == null ? null : FieldCipher.MASK);
+            } else if (!f.isVirtual()) {
                 out.put(f.name(), RecordValues.json(f.type(), row.get(f.name())));
             } else if (row.containsKey(f.name())) {
                 out.put(f.name(), Computed.json(f, row.get(f.name())));
