@@ -11,7 +11,7 @@ set -eu
 repo=$(cd "$(dirname "$0")/../.." && pwd -P)
 instance=${SNACKBASE_BENCH_INSTANCE:-$repo/distribution/instance/target/snackbase}
 pg_admin=${SNACKBASE_BENCH_PG_ADMIN:-"-h 127.0.0.1 -U postgres"}
-db=snackbase_bench
+db=${SNACKBASE_BENCH_DB:-snackbase_bench}
 work=$(mktemp -d "${TMPDIR:-/tmp}/snackbase-audit-cost.XXXXXX")
 pid=
 cleanup() {
