@@ -61,13 +61,8 @@ class EncryptedFieldsTest {
         return f.column("SELECT " + column + " FROM col_vault WHERE id = ?", id).get(0);
     }
 
-    private static ApiException failure(Runnable r) {
-        try {
-            r.run();
-        } catch (ApiException e) {
-            return e;
-        }
-        throw new AssertionError("no ApiException");
+    private static ApiException failure(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(call, ApiException.class);
     }
 
     private Map<String, Object> create(Map<String, Object> body, ContainerRequestContext who) {
