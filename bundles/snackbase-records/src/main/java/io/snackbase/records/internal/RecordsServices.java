@@ -30,8 +30,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code collection_rules}) and the auth bundle's, whose {@code accounts} table every collection
  * table references.
  */
-@Component(service = RecordsServices.class, configurationPid = "io.snackbase.records.encryption")
-@org.osgi.service.metatype.annotations.Designate(ocd = EncryptionConfig.class)
+@Component(service = RecordsServices.class)
 public class RecordsServices {
 
     public final CollectionStore store;
@@ -45,23 +44,9 @@ public class RecordsServices {
     public RecordsServices(@Reference(target = "(snackbase.schema.module=io.snackbase.records)") SchemaModule schema,
             @Reference(target = "(snackbase.schema.module=io.snackbase.auth)") SchemaModule accounts,
             @Reference Mappers mappers, @Reference TransactionManager transactions, @Reference Database database,
-            @Reference RuleEngine rules, EncryptionConfig encryption) {
+            @Reference RuleEngine rules) {
         this(new Runtime(), new CollectionStore(mappers, transactions, Dialect.of(database.kind()), Clock.systemUTC()),
                 mappers.mapper(RecordMapper.class), rules);
-        if (records != null) {
-            records.cipher(cipher(encryption.key(), System.getenv("SNACKBASE_ENCRYPTION_KEY")));
-        }
-    }
-
-    /** The configured key, else the environment's; a malformed key is logged and none is used (nothing is stored in clear). */
-    static io.snackbase.records.internal.records.FieldCipher cipher(String configured, String env) {
-        String text = configured != null && !configured.isBlank() ? configured : env;
-        try {
-            return io.snackbase.records.internal.records.FieldCipher.of(text);
-        } catch (IllegalArgumentException e) {
-            org.slf4j.LoggerFactory.getLogger(RecordsServices.class).error("Encrypted fields cannot be written: {}", e.getMessage());
-            return io.snackbase.records.internal.records.FieldCipher.none();
-        }
     }
 
     private RecordsServices(Runtime runtime, CollectionStore store, RecordMapper records, RuleEngine rules) {

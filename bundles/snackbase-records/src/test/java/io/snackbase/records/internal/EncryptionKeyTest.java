@@ -11,12 +11,12 @@ class EncryptionKeyTest {
 
     @Test
     void configurationThenEnvironmentAndABadKeyIsNone() {
-        assertThat(RecordsServices.cipher(HEX, null).available()).isTrue();
-        assertThat(RecordsServices.cipher("", HEX).available()).isTrue();
-        assertThat(RecordsServices.cipher("  ", null).available()).isFalse();
-        assertThat(RecordsServices.cipher(null, null).available()).isFalse();
+        assertThat(RecordEncryption.cipher(HEX, null).available()).isTrue();
+        assertThat(RecordEncryption.cipher("", HEX).available()).isTrue();
+        assertThat(RecordEncryption.cipher("  ", null).available()).isFalse();
+        assertThat(RecordEncryption.cipher(null, null).available()).isFalse();
         // a malformed configured key is not replaced by the environment's: the operator meant that one
-        assertThat(RecordsServices.cipher("not a key", HEX).available()).isFalse();
-        assertThat(RecordsServices.cipher("AAAA", null).available()).isFalse();
+        assertThat(RecordEncryption.cipher("not a key", HEX).available()).isFalse();
+        assertThat(RecordEncryption.cipher("AAAA", null).available()).isFalse();
     }
 }
