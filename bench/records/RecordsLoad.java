@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * workloads at C concurrent connections for S seconds each (after a warm-up): get by id, list
  * {@code status = "paid" && total > 100} sorted {@code -created_at} 20 per page, and create. Prints
  * one line per workload: requests, req/s, p50 and p99 in milliseconds, and non-2xx answers.
+ * {@code BENCH_WORKLOADS} (e.g. {@code create,create}) chooses and repeats workloads,
+ * {@code BENCH_BETWEEN_WORKLOADS} is a shell command run between them, {@code BENCH_AFTER_SEED} one
+ * run after seeding.
  *
  * <p>Arguments: baseUrl superadminEmail superadminPassword [rows=20000] [connections=32] [seconds=20]
  */
@@ -86,13 +89,26 @@ public final class RecordsLoad {
         IntFunction<HttpRequest> listing = n -> api.request("GET", list, null, tenant);
         IntFunction<HttpRequest> create = n -> api.request("POST", "/api/v1/records/" + collection,
                 "{\"customer\":\"load " + n + "\",\"status\":\"paid\",\"total\":" + (n % 500) + ",\"quantity\":1}", tenant);
-        for (Object[] workload : new Object[][] {{"get", get}, {"list", listing}, {"create", create}}) {
-            @SuppressWarnings("unchecked")
-            IntFunction<HttpRequest> requests = (IntFunction<HttpRequest>) workload[1];
+        java.util.Map<String, IntFunction<HttpRequest>> workloads = java.util.Map.of("get", get, "list", listing, "create", create);
+        // BENCH_WORKLOADS picks and repeats workloads (default get,list,create); BENCH_BETWEEN_WORKLOADS is a
+        // shell command run before each one after the first (audit-cost.sh turns auditing off with it)
+        String chosen = System.getenv().getOrDefault("BENCH_WORKLOADS", "get,list,create");
+        String between = System.getenv("BENCH_BETWEEN_WORKLOADS");
+        boolean first = true;
+        for (String name : chosen.split(",")) {
+            IntFunction<HttpRequest> requests = workloads.get(name.strip());
+            if (requests == null) {
+                throw new IllegalArgumentException("Unknown workload " + name + "; known: get, list, create");
+            }
+            if (!first && between != null && !between.isBlank()
+                    && new ProcessBuilder("sh", "-c", between).inheritIO().start().waitFor() != 0) {
+                throw new IllegalStateException("BENCH_BETWEEN_WORKLOADS failed: " + between);
+            }
+            first = false;
             measure(http, requests, connections, 3, null);
             Stats stats = new Stats();
             measure(http, requests, connections, seconds, stats);
-            System.out.println(stats.report((String) workload[0], connections, seconds));
+            System.out.println(stats.report(name.strip(), connections, seconds));
         }
         System.exit(0);
     }

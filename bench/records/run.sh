@@ -5,11 +5,15 @@
 # Builds nothing: run `mvn -B install -DskipTests` first.
 #
 #   bench/records/run.sh [rows=20000] [connections=32] [seconds=20]
+#
+# SNACKBASE_BENCH_DB names the database (default snackbase_bench); BENCH_WORKLOADS and
+# BENCH_BETWEEN_WORKLOADS pass to RecordsLoad.java, which runs the latter with BENCH_INSTANCE_HOME and
+# BENCH_INSTANCE_URL set (audit-cost.sh uses them to change the instance's configuration).
 set -eu
 repo=$(cd "$(dirname "$0")/../.." && pwd -P)
 instance=$repo/distribution/instance/target/snackbase
 pg_admin=${SNACKBASE_BENCH_PG_ADMIN:-"-h 127.0.0.1 -U postgres"}
-db=snackbase_bench
+db=${SNACKBASE_BENCH_DB:-snackbase_bench}
 work=$(mktemp -d "${TMPDIR:-/tmp}/snackbase-records-bench.XXXXXX")
 pid=
 cleanup() {
@@ -26,6 +30,7 @@ SNACKBASE_HOME="$work/snackbase" SNACKBASE_PORT=$port SNACKBASE_DB_URL="jdbc:pos
   SNACKBASE_SUPERADMIN_EMAIL=bench@bench.example.com SNACKBASE_SUPERADMIN_PASSWORD='Bench!Sup3r-admin' \
   "$work/snackbase/bin/snackbase" > "$work/instance.log" 2>&1 &
 pid=$!
+export BENCH_INSTANCE_HOME="$work/snackbase" BENCH_INSTANCE_URL="http://127.0.0.1:$port"
 for _ in $(seq 1 120); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/auth/me")" = 401 ] && break
   sleep 0.5

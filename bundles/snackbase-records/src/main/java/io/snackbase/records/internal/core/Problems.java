@@ -56,4 +56,20 @@ public final class Problems {
     public static boolean isConstraintViolation(Throwable failure) {
         return io.snackbase.request.support.SqlFailures.isConstraintViolation(failure);
     }
+
+    /**
+     * @return true when the failure (or a cause) is a value the database cannot compare or convert:
+     *     SQL state class 22 (data exception), 42883 (no such operator) or 42804 (datatype mismatch)
+     */
+    public static boolean isDataError(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("22") || state.equals("42883") || state.equals("42804")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -194,6 +194,10 @@ public final class SchemaValidator {
                 if (unique) {
                     problems.add(new FieldError(path + ".unique", "Encrypted fields cannot be unique", "encrypted_field_no_unique"));
                 }
+                if (defaultValue != null) {
+                    // a default is applied to existing rows by a plain UPDATE when PUT adds the field
+                    problems.add(new FieldError(path + ".default", "Encrypted fields cannot have a default", "encrypted_field_no_default"));
+                }
             }
             if (type != null && type != FieldType.COMPUTED && defaultValue != null && !defaultFits(type, defaultValue)) {
                 problems.add(new FieldError(path + ".default", "Default value is not a valid " + type.wireName() + " value", "default_invalid"));

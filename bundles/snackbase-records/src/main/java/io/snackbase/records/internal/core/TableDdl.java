@@ -51,7 +51,7 @@ public final class TableDdl {
             if (f.isVirtual()) {
                 continue;
             }
-            columns.add(q(f.name()) + " " + dialect.columnType(f.type()));
+            columns.add(q(f.name()) + " " + dialect.columnType(f.encrypted() ? FieldType.TEXT : f.type()));
             if (f.type() == FieldType.REFERENCE) {
                 constraints.add(foreignKey(table, f, tableOf.apply(f.collection())));
             }
@@ -76,7 +76,7 @@ public final class TableDdl {
         if (f.isVirtual()) {
             return null;
         }
-        String column = q(f.name()) + " " + dialect.columnType(f.type());
+        String column = q(f.name()) + " " + dialect.columnType(f.encrypted() ? FieldType.TEXT : f.type());
         if (f.type() != FieldType.REFERENCE) {
             return "ALTER TABLE " + q(table) + " ADD COLUMN " + column;
         }

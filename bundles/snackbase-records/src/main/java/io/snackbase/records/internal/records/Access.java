@@ -22,11 +22,16 @@ final class Access {
 
     private Access() {}
 
-    /** @return the rules engine's view of the collection's fields */
+    /**
+     * @return the rules engine's view of the collection's fields; encrypted fields are left out
+     *     (their stored text is ciphertext), so rules and filters that name them are refused
+     */
     static FieldSchema schema(CollectionDefinition def) {
         Map<String, FieldType> fields = new LinkedHashMap<>();
         for (FieldDefinition f : def.fields()) {
-            fields.put(f.name(), FieldType.of(f.type().wireName()));
+            if (!f.encrypted()) {
+                fields.put(f.name(), FieldType.of(f.type().wireName()));
+            }
         }
         return FieldSchema.of(fields);
     }

@@ -4,6 +4,7 @@ import io.snackbase.api.collections.CollectionDefinition;
 import io.snackbase.api.collections.FieldDefinition;
 import io.snackbase.api.collections.FieldType;
 import io.snackbase.api.errors.ApiException;
+import io.snackbase.api.rules.SqlFragment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,10 @@ public final class Aggregates {
 
     private Aggregates() {}
 
-    /** One aggregate: function, column (null for {@code count()}), result alias and the type of the column. */
+    /**
+     * One aggregate: function, column (null for {@code count()}), result alias and the type of the
+     * column (a computed field's {@code return_type}).
+     */
     record Fn(String fn, String column, String alias, FieldType type) {
 
         /** @return the type of the result ({@code count}: a number) */
@@ -51,7 +55,10 @@ public final class Aggregates {
         }
     }
 
-    /** @return the type of a system or schema column, null when there is none */
+    /**
+     * @return the type of a system or schema column or a computed field's return type; null when
+     *     there is none, and for encrypted fields (their stored text is ciphertext)
+     */
     static FieldType columnType(CollectionDefinition def, String name) {
         switch (name) {
             case "id", "account_id", "created_by", "updated_by":
@@ -60,7 +67,10 @@ public final class Aggregates {
                 return FieldType.DATETIME;
             default:
                 FieldDefinition f = def.field(name).orElse(null);
-                return f == null || f.isVirtual() ? null : f.type();
+                if (f == null || f.encrypted()) {
+                    return null;
+                }
+                return f.type() != FieldType.COMPUTED ? f.type() : f.returnType() == null ? FieldType.TEXT : f.returnType();
         }
     }
 
@@ -95,6 +105,9 @@ public final class Aggregates {
                 f = new Fn("count", null, "count", null);
             } else {
                 FieldType type = columnType(def, field);
+                if (encrypted(def, field)) {
+                    throw new ApiException(400, FUNCTIONS_ERROR, "Field '" + field + "' is encrypted and cannot be aggregated");
+                }
                 if (type == null) {
                     throw new ApiException(400, FUNCTIONS_ERROR, "Field '" + field + "' does not exist in collection '" + def.name() + "'");
                 }
@@ -120,6 +133,10 @@ public final class Aggregates {
         return out;
     }
 
+    private static boolean encrypted(CollectionDefinition def, String name) {
+        return def.field(name).map(FieldDefinition::encrypted).orElse(false);
+    }
+
     private static boolean readable(String column, Set<String> readable) {
         return readable == null || RecordStore.SYSTEM_COLUMNS.contains(column) || readable.contains(column);
     }
@@ -133,6 +150,9 @@ public final class Aggregates {
         for (String part : text.split(",")) {
             String name = part.strip();
             FieldType type = name.isEmpty() ? null : columnType(def, name);
+            if (encrypted(def, name)) {
+                throw new ApiException(400, GROUP_BY_ERROR, "Field '" + name + "' is encrypted and cannot be grouped by");
+            }
             if (type == null) {
                 throw new ApiException(400, GROUP_BY_ERROR, "Field '" + name + "' does not exist in collection '" + def.name() + "'");
             }
@@ -153,7 +173,7 @@ public final class Aggregates {
 
     /** The statement: groups, aggregates, scope/rule/filter, GROUP BY, HAVING, groups in order (NULLs first). */
     static Sql statement(CollectionDefinition def, List<Fn> functions, List<String> groups, RecordStore.Where where, String having,
-            io.snackbase.records.internal.core.Dialect dialect) {
+            io.snackbase.records.internal.core.Dialect dialect, Map<String, SqlFragment> computed) {
         Sql sql = new Sql(dialect).raw("SELECT ");
         for (String g : groups) {
             sql.col(RecordStore.ALIAS, g).raw(" AS ").id(g).raw(", ");
@@ -162,8 +182,8 @@ public final class Aggregates {
             functions.get(i).sql(sql.raw(i == 0 ? "" : ", "));
             sql.raw(" AS ").id(functions.get(i).alias());
         }
-        sql.raw(" FROM ").id(def.tableName()).raw(" " + RecordStore.ALIAS + " WHERE 1 = 1");
-        RecordStore.appendConditions(sql, where);
+        sql.raw(" FROM ");
+        from(sql, def, used(functions, groups, computed), where);
         if (!groups.isEmpty()) {
             sql.raw(" GROUP BY ");
             for (int i = 0; i < groups.size(); i++) {
@@ -188,7 +208,7 @@ public final class Aggregates {
     static Map<String, Object> result(CollectionDefinition def, List<Fn> functions, List<String> groups, Map<String, Object> row) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String g : groups) {
-            out.put(g, RecordValues.json(columnType(def, g), row.get(g)));
+            out.put(g, value(def, g, columnType(def, g), row.get(g)));
         }
         for (Fn f : functions) {
             Object v = row.get(f.alias());
@@ -200,11 +220,43 @@ public final class Aggregates {
             } else if (f.fn().equals("sum") || f.fn().equals("avg")) {
                 value = ((Number) v).doubleValue();
             } else {
-                value = RecordValues.json(f.type(), v);
+                value = value(def, f.column(), f.type(), v);
             }
             out.put(f.alias(), value);
         }
         return out;
+    }
+
+    /** @return the computed fields that the aggregates or groups name, with their SQL */
+    private static Map<String, SqlFragment> used(List<Fn> functions, List<String> groups, Map<String, SqlFragment> computed) {
+        Map<String, SqlFragment> used = new LinkedHashMap<>();
+        functions.stream().map(Fn::column).filter(computed::containsKey).forEach(c -> used.put(c, computed.get(c)));
+        groups.stream().filter(computed::containsKey).forEach(c -> used.put(c, computed.get(c)));
+        return used;
+    }
+
+    /**
+     * The rows to aggregate: the table, or, when computed fields are aggregated or grouped, a
+     * derived table that adds them as columns (a GROUP BY on an expression with bound values would
+     * not match its SELECT on PostgreSQL, where every placeholder is a parameter of its own).
+     */
+    private static void from(Sql sql, CollectionDefinition def, Map<String, SqlFragment> computed, RecordStore.Where where) {
+        if (computed.isEmpty()) {
+            sql.id(def.tableName()).raw(" " + RecordStore.ALIAS + " WHERE 1 = 1");
+            RecordStore.appendConditions(sql, where);
+            return;
+        }
+        sql.raw("(SELECT " + RecordStore.ALIAS + ".*");
+        computed.forEach((name, fragment) -> sql.raw(", (").fragment(fragment).raw(") AS ").id(name));
+        sql.raw(" FROM ").id(def.tableName()).raw(" " + RecordStore.ALIAS + " WHERE 1 = 1");
+        RecordStore.appendConditions(sql, where);
+        sql.raw(") " + RecordStore.ALIAS);
+    }
+
+    /** A stored value as JSON: a computed field's by its return type, a column's by its field type. */
+    private static Object value(CollectionDefinition def, String column, FieldType type, Object v) {
+        FieldDefinition f = def.field(column).orElse(null);
+        return f != null && f.isVirtual() ? Computed.json(f, v) : RecordValues.json(type, v);
     }
 
     /**

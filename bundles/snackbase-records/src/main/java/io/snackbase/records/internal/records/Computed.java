@@ -65,7 +65,7 @@ public final class Computed {
         }
         Map<String, io.snackbase.api.rules.FieldType> types = new LinkedHashMap<>();
         for (FieldDefinition f : fields) {
-            if (!io.snackbase.records.internal.core.SchemaValidator.RESERVED.contains(f.name())) {
+            if (!io.snackbase.records.internal.core.SchemaValidator.RESERVED.contains(f.name()) && !f.encrypted()) {
                 types.put(f.name(), io.snackbase.api.rules.FieldType.of(f.type().wireName()));
             }
         }

@@ -6,22 +6,27 @@ import io.snackbase.api.collections.FieldDefinition;
 import io.snackbase.api.collections.FieldType;
 import io.snackbase.api.errors.ApiException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Keyset cursor tokens (records.md §4, discrepancies #42): URL-safe base64 with padding of the
- * compact JSON {@code {"sort_value":<v>,"id":"<id>"}}. The sort value is the stored form of the
- * sort column (datetime and {@code created_at}/{@code updated_at}: epoch microseconds; number: a
- * JSON number; boolean: true/false; text-like: the string), so that it binds back unchanged.
+ * compact JSON {@code {"sort_value":<v>,"id":"<id>"}} for a one-field sort, and of
+ * {@code {"sort_value":[<v1>,<v2>,...],"id":"<id>"}} (one value per sort field, in order) for a
+ * sort on several fields. Values are the stored form of the sort column (datetime and
+ * {@code created_at}/{@code updated_at}: epoch microseconds; number: a JSON number; boolean:
+ * true/false; text-like: the string; computed fields: by their {@code return_type}), so that they
+ * bind back unchanged.
  */
 public final class Cursors {
 
-    /** A decoded position: the sort column's value (may be null) and the record id. */
-    public record Key(Object sortValue, String id) {}
+    /** A decoded position: the sort columns' values (in sort order, each may be null) and the record id. */
+    public record Key(List<Object> values, String id) {}
 
-    /** The kind of value a sort column holds; json and file columns have no cursor. */
+    /** The kind of value a sort column holds; json, file and encrypted columns have no cursor. */
     enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, NONE }
 
     private Cursors() {}
@@ -36,10 +41,10 @@ public final class Cursors {
                 break;
         }
         FieldDefinition f = def.field(column).orElse(null);
-        if (f == null) {
+        if (f == null || f.encrypted()) {
             return Kind.NONE;
         }
-        FieldType type = f.type();
+        FieldType type = f.type() == FieldType.COMPUTED ? (f.returnType() == null ? FieldType.TEXT : f.returnType()) : f.type();
         return switch (type) {
             case NUMBER -> Kind.NUMBER;
             case DATETIME -> Kind.INTEGER;
@@ -49,22 +54,19 @@ public final class Cursors {
         };
     }
 
-    /** @return whether cursor paging can sort on the column */
-    static boolean supported(CollectionDefinition def, String column) {
-        return kind(def, column) != Kind.NONE;
+    /** @return whether cursor paging can sort on every one of the columns */
+    static boolean supported(CollectionDefinition def, List<RecordStore.Order> sort) {
+        return sort.stream().allMatch(o -> kind(def, o.column()) != Kind.NONE);
     }
 
-    /** @return the token of a stored row for the sort column */
-    static String encode(CollectionDefinition def, String column, Map<String, Object> row) {
-        Object raw = row.get(column);
-        Object value = raw == null ? null : switch (kind(def, column)) {
-            case INTEGER -> ((Number) raw).longValue();
-            case NUMBER -> raw instanceof Number n ? n.doubleValue() : Double.valueOf(raw.toString());
-            case BOOLEAN -> RecordValues.json(FieldType.BOOLEAN, raw);
-            default -> raw.toString();
-        };
+    /** @return the token of a stored row for the sort */
+    static String encode(CollectionDefinition def, List<RecordStore.Order> sort, Map<String, Object> row) {
+        List<Object> values = new ArrayList<>();
+        for (RecordStore.Order o : sort) {
+            values.add(stored(kind(def, o.column()), row.get(o.column())));
+        }
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("sort_value", value);
+        json.put("sort_value", values.size() == 1 ? values.get(0) : values);
         json.put("id", row.get("id"));
         try {
             return Base64.getUrlEncoder().encodeToString(RecordValues.JSON.writeValueAsBytes(json));
@@ -73,14 +75,28 @@ public final class Cursors {
         }
     }
 
+    private static Object stored(Kind kind, Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        return switch (kind) {
+            case INTEGER -> raw instanceof Number n ? n.longValue() : Long.valueOf(raw.toString());
+            case NUMBER -> raw instanceof Number n ? n.doubleValue() : Double.valueOf(raw.toString());
+            // SQLite and MariaDB hand booleans (and boolean expressions) back as 0/1
+            case BOOLEAN -> raw instanceof Boolean b ? b : raw instanceof Number n ? n.doubleValue() != 0 : Boolean.valueOf(raw.toString());
+            default -> raw.toString();
+        };
+    }
+
     /**
      * @param param {@code cursor} or {@code cursor_before} (names the error)
      * @return the position, or null for an empty token (start at the first, or for
      *     {@code cursor_before} the last, page)
      * @throws ApiException 400 {@code Invalid cursor} / {@code Invalid cursor_before} when the
-     *     token does not decode or its value does not fit the sort column
+     *     token does not decode, has another number of sort values than the sort has fields, or
+     *     holds a value that does not fit its sort column
      */
-    static Key decode(CollectionDefinition def, String column, String token, String param) {
+    static Key decode(CollectionDefinition def, List<RecordStore.Order> sort, String token, String param) {
         if (token == null || token.isBlank()) {
             return null;
         }
@@ -99,10 +115,29 @@ public final class Cursors {
             throw invalid(param);
         }
         Object v = json.get("sort_value");
-        if (v == null) {
-            return new Key(null, id);
+        List<?> raw;
+        if (sort.size() == 1) {
+            if (v instanceof List<?>) {
+                throw invalid(param);
+            }
+            raw = java.util.Collections.singletonList(v);
+        } else if (v instanceof List<?> l && l.size() == sort.size()) {
+            raw = l;
+        } else {
+            throw invalid(param);
         }
-        Object value = switch (kind(def, column)) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < sort.size(); i++) {
+            values.add(typed(kind(def, sort.get(i).column()), raw.get(i), param));
+        }
+        return new Key(values, id);
+    }
+
+    private static Object typed(Kind kind, Object v, String param) {
+        if (v == null) {
+            return null;
+        }
+        Object value = switch (kind) {
             case STRING -> v instanceof String s ? s : null;
             case INTEGER -> v instanceof Integer || v instanceof Long ? (Object) ((Number) v).longValue() : null;
             case NUMBER -> v instanceof Number n && !(v instanceof java.math.BigInteger) ? (Object) n.doubleValue() : null;
@@ -112,10 +147,10 @@ public final class Cursors {
         if (value == null) {
             throw invalid(param);
         }
-        return new Key(value, id);
+        return value;
     }
 
-    private static ApiException invalid(String param) {
+    static ApiException invalid(String param) {
         return new ApiException(400, "cursor".equals(param) ? "Invalid cursor" : "Invalid cursor_before",
                 "The " + param + " token is malformed or does not belong to this sort order");
     }

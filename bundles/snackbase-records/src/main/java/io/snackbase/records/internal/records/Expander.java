@@ -16,7 +16,8 @@ import java.util.function.Function;
  * {@code expand=a,b.c} (domain.md §2.4): reference ids replaced by the referenced records. Paths are
  * checked first (every segment a reference field of its collection, at most {@link #MAX_DEPTH}
  * segments); then each level of each path is one query by ids, in the caller's account scope and
- * the target collection's view rule; the target's {@code view_fields} apply (the [Q] fix). A
+ * the target collection's view rule; the target's {@code view_fields} and PII masking apply (the
+ * [Q] fix and discrepancies #44). A
  * missing, hidden, other-account or not-viewable target becomes {@code null}.
  */
 final class Expander {
@@ -33,6 +34,9 @@ final class Expander {
 
         /** @return the caller's view field list of the collection, null = all */
         Set<String> fields(CollectionDefinition def);
+
+        /** @return the caller, whose groups decide the target collection's PII masking */
+        io.snackbase.api.context.Principal principal();
     }
 
     private Expander() {}
@@ -104,7 +108,8 @@ final class Expander {
                 if (row != null && r.get("account_id") != null && !r.get("account_id").equals(row.get("account_id"))) {
                     row = null;
                 }
-                Map<String, Object> json = row == null ? null : new LinkedHashMap<>(Access.project(RecordStore.toJson(node.target(), row), allowed, null));
+                Map<String, Object> json = row == null ? null : new LinkedHashMap<>(PiiMasks.apply(node.target(), viewer.principal(),
+                        Access.project(RecordStore.toJson(node.target(), row), allowed, null)));
                 r.put(node.field(), json);
                 if (json != null) {
                     expanded.add(json);

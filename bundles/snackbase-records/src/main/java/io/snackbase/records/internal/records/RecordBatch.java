@@ -14,7 +14,8 @@ import java.util.Map;
  * Batch create, update and delete (domain.md §2.4): every item goes through {@link RecordService}
  * (the same checks, rules, hooks and audit as a single write), all of them in one transaction, so
  * the first failing item rolls back everything written before it (rows and audit entries). After
- * hooks run once the whole batch has committed.
+ * hooks run once the whole batch has committed. Updates and deletes lock their rows in id order
+ * first; a batch the database rolls back to break a deadlock runs again.
  */
 public final class RecordBatch {
 
@@ -39,7 +40,7 @@ public final class RecordBatch {
     public Map<String, Object> create(String collection, Map<String, Object> body, RequestContext ctx) {
         records.definition(collection);
         List<?> items = items(body, "records");
-        List<Map<String, Object>> created = store.inTransaction(() -> {
+        List<Map<String, Object>> created = store.inRetriedTransaction(() -> {
             List<Map<String, Object>> out = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 Map<String, Object> data = object(items.get(i), i, "records[" + i + "]");
@@ -58,7 +59,8 @@ public final class RecordBatch {
     public Map<String, Object> update(String collection, Map<String, Object> body, RequestContext ctx) {
         records.definition(collection);
         List<?> items = items(body, "records");
-        List<Map<String, Object>> updated = store.inTransaction(() -> {
+        List<Map<String, Object>> updated = store.inRetriedTransaction(() -> {
+            records.lockRows(collection, ids(items, true), ctx);
             List<Map<String, Object>> out = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 Map<String, Object> item = object(items.get(i), i, "records[" + i + "]");
@@ -85,7 +87,8 @@ public final class RecordBatch {
     public Map<String, Object> delete(String collection, Map<String, Object> body, RequestContext ctx) {
         records.definition(collection);
         List<?> ids = items(body, "ids");
-        List<String> deleted = store.inTransaction(() -> {
+        List<String> deleted = store.inRetriedTransaction(() -> {
+            records.lockRows(collection, ids(ids, false), ctx);
             List<String> out = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 if (!(ids.get(i) instanceof String id) || id.isBlank()) {
@@ -104,6 +107,18 @@ public final class RecordBatch {
         out.put("deleted", deleted);
         out.put("count", deleted.size());
         return out;
+    }
+
+    /** @return the well-formed ids of the items (the others fail on their own below) */
+    private static List<String> ids(List<?> items, boolean objects) {
+        List<String> ids = new ArrayList<>();
+        for (Object item : items) {
+            Object id = objects ? (item instanceof Map<?, ?> m ? m.get("id") : null) : item;
+            if (id instanceof String s && !s.isBlank()) {
+                ids.add(s);
+            }
+        }
+        return ids;
     }
 
     private List<?> items(Map<String, Object> body, String key) {

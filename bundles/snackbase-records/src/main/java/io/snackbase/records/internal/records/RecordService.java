@@ -60,6 +60,14 @@ public final class RecordService {
         this.clock = clock;
     }
 
+    /** What encrypts the values of encrypted fields before they are stored. */
+    private volatile FieldCipher cipher = FieldCipher.none();
+
+    /** Sets the key of encrypted fields (none: their values cannot be written). */
+    public void cipher(FieldCipher cipher) {
+        this.cipher = cipher;
+    }
+
     /** Sets the in-transaction write listeners (the {@code RecordWriteListener} whiteboard). */
     public void writeListeners(java.util.function.Consumer<io.snackbase.api.records.RecordWrite> listeners) {
         this.written = listeners;
@@ -172,6 +180,11 @@ public final class RecordService {
             public Set<String> fields(CollectionDefinition def) {
                 return readList(def, RuleOperation.VIEW, ctx);
             }
+
+            @Override
+            public Principal principal() {
+                return ctx.principal();
+            }
         };
     }
 
@@ -189,7 +202,7 @@ public final class RecordService {
         for (RecordStore.Order o : q.sort()) {
             FieldDefinition f = def.field(o.column()).orElse(null);
             boolean sortable = Access.SYSTEM.contains(o.column()) && !o.column().equals("account_id")
-                    || f != null && !f.isVirtual() && f.name().equals(o.column());
+                    || f != null && f.name().equals(o.column()) && !f.encrypted();
             if (!sortable) {
                 throw new ApiException(400, "Invalid sort field", "Field '" + o.column() + "' cannot be used for sorting. Sortable fields: "
                         + String.join(", ", sortable(def)));
@@ -218,35 +231,29 @@ public final class RecordService {
         out.put("skip", q.skip());
         out.put("limit", q.limit());
         // superset (records.md §4): a token to continue with cursor paging, when the sort allows it
-        boolean keyset = sort.size() == 1 && Cursors.supported(def, sort.get(0).column());
-        out.put("next_cursor", more && keyset && !rows.isEmpty() ? Cursors.encode(def, sort.get(0).column(), rows.get(rows.size() - 1)) : null);
+        boolean keyset = Cursors.supported(def, sort);
+        out.put("next_cursor", more && keyset && !rows.isEmpty() ? Cursors.encode(def, sort, rows.get(rows.size() - 1)) : null);
         out.put("has_more", more);
         return out;
     }
 
     /**
-     * Keyset paging on (sort column, id) in the sort direction; {@code cursor_before} reads
-     * backwards and returns the nearest rows in the normal order. {@code next_cursor} is null when
-     * nothing follows the page, {@code prev_cursor} when nothing precedes it.
+     * Keyset paging on (sort fields, id) in the sort order; {@code cursor_before} reads backwards
+     * and returns the nearest rows in the normal order. {@code next_cursor} is null when nothing
+     * follows the page, {@code prev_cursor} when nothing precedes it.
      */
     private Map<String, Object> cursorPage(CollectionDefinition def, RecordStore.Where where, List<RecordStore.Order> sort, ListQuery q,
             Set<String> allowed, io.snackbase.api.context.Principal principal) {
         if (q.cursor() != null && q.cursorBefore() != null) {
             throw new ApiException(400, "Invalid pagination parameters", "Cannot specify both 'cursor' and 'cursor_before'");
         }
-        if (sort.size() != 1) {
-            throw new ApiException(400, "Invalid pagination parameters", "Cursor pagination supports one sort field; use offset paging (skip) to sort by several");
-        }
-        String column = sort.get(0).column();
-        if (!Cursors.supported(def, column)) {
-            throw new ApiException(400, "Invalid pagination parameters", "Cursor pagination cannot sort by the json/file field '" + column + "'");
+        if (!Cursors.supported(def, sort)) {
+            throw new ApiException(400, "Invalid pagination parameters", "Cursor pagination cannot sort by json, file or encrypted fields");
         }
         boolean backward = q.cursorBefore() != null;
-        Cursors.Key key = backward ? Cursors.decode(def, column, q.cursorBefore(), "cursor_before")
-                : Cursors.decode(def, column, q.cursor(), "cursor");
-        boolean forwardGreater = !sort.get(0).descending();
-        boolean greater = backward != forwardGreater;
-        List<Map<String, Object>> rows = new ArrayList<>(store.keyset(def, where, column, key, greater, q.limit() + 1));
+        String param = backward ? "cursor_before" : "cursor";
+        Cursors.Key key = Cursors.decode(def, sort, backward ? q.cursorBefore() : q.cursor(), param);
+        List<Map<String, Object>> rows = new ArrayList<>(keyset(def, where, sort, key, !backward, q.limit() + 1, param));
         boolean more = rows.size() > q.limit();
         if (more) {
             rows = new ArrayList<>(rows.subList(0, q.limit()));
@@ -257,19 +264,13 @@ public final class RecordService {
         String next = null;
         String prev = null;
         if (!rows.isEmpty()) {
-            Map<String, Object> firstRow = rows.get(0);
-            Map<String, Object> lastRow = rows.get(rows.size() - 1);
-            if (backward) {
-                prev = more ? Cursors.encode(def, column, firstRow) : null;
-                boolean after = !store.keyset(def, where, column, Cursors.decode(def, column, Cursors.encode(def, column, lastRow), "cursor"),
-                        forwardGreater, 1).isEmpty();
-                next = after ? Cursors.encode(def, column, lastRow) : null;
-            } else {
-                next = more ? Cursors.encode(def, column, lastRow) : null;
-                boolean before = !store.keyset(def, where, column, Cursors.decode(def, column, Cursors.encode(def, column, firstRow), "cursor"),
-                        !forwardGreater, 1).isEmpty();
-                prev = before ? Cursors.encode(def, column, firstRow) : null;
-            }
+            String first = Cursors.encode(def, sort, rows.get(0));
+            String last = Cursors.encode(def, sort, rows.get(rows.size() - 1));
+            // the far side is a LIMIT 1 probe, so that the first page has no prev and the last no next
+            boolean after = backward ? !keyset(def, where, sort, Cursors.decode(def, sort, last, param), true, 1, param).isEmpty() : more;
+            boolean before = backward ? more : !keyset(def, where, sort, Cursors.decode(def, sort, first, param), false, 1, param).isEmpty();
+            next = after ? last : null;
+            prev = before ? first : null;
         }
         List<Map<String, Object>> items = new ArrayList<>();
         for (Map<String, Object> row : rows) {
@@ -282,6 +283,24 @@ public final class RecordService {
         out.put("has_more", more);
         out.put("total", q.includeCount() ? (Object) store.count(def, where) : null);
         return out;
+    }
+
+    /**
+     * A keyset read. A token whose value the database cannot compare with a computed sort field
+     * (one whose expression does not give its declared {@code return_type}) is a bad token, not a
+     * server fault.
+     */
+    private List<Map<String, Object>> keyset(CollectionDefinition def, RecordStore.Where where, List<RecordStore.Order> sort,
+            Cursors.Key key, boolean forward, int limit, String param) {
+        try {
+            return store.keyset(def, where, sort, key, forward, limit);
+        } catch (RuntimeException e) {
+            boolean computedSort = sort.stream().anyMatch(o -> def.field(o.column()).map(FieldDefinition::isVirtual).orElse(false));
+            if (key != null && computedSort && io.snackbase.records.internal.core.Problems.isDataError(e)) {
+                throw Cursors.invalid(param);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -300,15 +319,17 @@ public final class RecordService {
         FieldSchema schema = Access.schema(def).withTableAlias(RecordStore.ALIAS);
         RuleDecision d = decide(def, RuleOperation.LIST, schema, ctx, null);
         Set<String> readable = readList(def, RuleOperation.LIST, ctx);
+        Map<String, SqlFragment> computed = store.computedSql(def);
         List<Aggregates.Fn> fns = Aggregates.functions(def, functions, readable);
         List<String> groups = Aggregates.groupBy(def, groupBy, readable, fns);
         SqlFragment filter;
         try {
-            filter = rules.compileFilter(filterText, schema, kind()).orElse(null);
+            filter = rules.compileFilter(filterText, Computed.filterSchema(def, schema, computed), kind()).orElse(null);
         } catch (RuleException e) {
             throw new ApiException(400, "Invalid filter expression", e.getMessage());
         }
-        Sql sql = Aggregates.statement(def, fns, groups, new RecordStore.Where(scope(ctx), where(d), filter), having, store.dialect());
+        Sql sql = Aggregates.statement(def, fns, groups, new RecordStore.Where(scope(ctx), where(d), filter), having, store.dialect(),
+                computed);
         List<Map<String, Object>> results = new ArrayList<>();
         for (Map<String, Object> r : store.query(sql)) {
             results.add(Aggregates.result(def, fns, groups, r));
@@ -328,7 +349,7 @@ public final class RecordService {
 
     private static List<String> sortable(CollectionDefinition def) {
         List<String> names = new ArrayList<>(List.of("id", "created_at", "created_by", "updated_at", "updated_by"));
-        def.fields().stream().filter(f -> !f.isVirtual()).forEach(f -> names.add(f.name()));
+        def.fields().stream().filter(f -> !f.encrypted()).forEach(f -> names.add(f.name()));
         return names;
     }
 
@@ -357,7 +378,7 @@ public final class RecordService {
         String targetAccount = account;
         Map<String, Object> columns = validate(def, body, Mode.CREATE, targetAccount);
         String id = UUID.randomUUID().toString();
-        Map<String, Object> created = collections.inTransaction(() -> {
+        Map<String, Object> created = collections.inRetriedTransaction(() -> {
             Map<String, Object> values = before(HookEvents.ON_RECORD_BEFORE_CREATE, def, body, null, ctx, columns, Mode.CREATE, targetAccount);
             long now = RecordValues.micros(clock.instant());
             String user = who.userId() == null ? "anonymous" : who.userId();
@@ -395,7 +416,7 @@ public final class RecordService {
         String account = (String) current.get("account_id");
         Map<String, Object> columns = validate(def, body, mode, account);
         Map<String, Object> previous = RecordStore.toJson(def, current);
-        Map<String, Object> updated = collections.inTransaction(() -> {
+        Map<String, Object> updated = collections.inRetriedTransaction(() -> {
             Map<String, Object> values = before(HookEvents.ON_RECORD_BEFORE_UPDATE, def, body, previous, ctx, columns, mode, account);
             Map<String, Object> set = new LinkedHashMap<>(values);
             set.put("updated_at", RecordValues.micros(clock.instant()));
@@ -412,6 +433,16 @@ public final class RecordService {
         return PiiMasks.apply(def, ctx.principal(), Access.project(updated, readList(def, RuleOperation.VIEW, ctx), null));
     }
 
+    /**
+     * Locks the caller's rows of those ids, in id order, in the current transaction: a batch
+     * update or delete takes all its row locks before its first audit entry takes the chain head,
+     * so that batches and single writes never wait on each other in a circle (see
+     * {@link RecordStore#lock}). Ids that are not the caller's are skipped (they answer 404 later).
+     */
+    public void lockRows(String collection, java.util.Collection<String> ids, RequestContext ctx) {
+        store.lock(definition(collection), ids, scope(ctx));
+    }
+
     public void delete(String collection, String id, RequestContext ctx) {
         CollectionDefinition def = definition(collection);
         String scope = scope(ctx);
@@ -421,7 +452,7 @@ public final class RecordService {
         }
         RuleDecision d = decide(def, RuleOperation.DELETE, Access.schema(def), ctx, null);
         Map<String, Object> previous = RecordStore.toJson(def, current);
-        collections.inTransaction(() -> {
+        collections.inRetriedTransaction(() -> {
             before(HookEvents.ON_RECORD_BEFORE_DELETE, def, previous, null, ctx, null, null, null);
             int deleted;
             try {
@@ -483,6 +514,7 @@ public final class RecordService {
         if (!errors.isEmpty()) {
             throw validation(errors);
         }
+        cipher.encryptColumns(def, columns);
         return columns;
     }
 

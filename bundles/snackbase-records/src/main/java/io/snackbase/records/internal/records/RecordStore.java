@@ -104,71 +104,60 @@ public final class RecordStore {
     }
 
     /**
-     * Offset listing. Each term sorts NULLs first ascending and last descending (the same on every
-     * database); ties are broken by {@code id} in the direction of the first term, so that a
-     * single-field listing has exactly the order of the keyset pages.
+     * Offset listing, in the order of {@link Ordering} (the order of the keyset pages too).
      */
     public List<Map<String, Object>> list(CollectionDefinition def, Where where, List<Order> order, int skip, int limit) {
         Sql sql = select(def);
         conditions(sql.raw(" WHERE 1 = 1"), where, true);
         sql.raw(" ORDER BY ");
-        for (Order o : order) {
-            orderTerm(sql, o.column(), o.descending());
-            sql.raw(", ");
-        }
-        boolean idDescending = !order.isEmpty() && order.get(0).descending();
-        sql.col(ALIAS, "id").raw(idDescending ? " DESC" : " ASC");
+        new Ordering(order, computed.apply(def)).orderBy(sql, false);
         sql.raw(" LIMIT " + limit + " OFFSET " + skip);
         return mapper.select(sql.toString(), sql.params).stream().map(RecordStore::normalize).toList();
     }
 
-    /** The system columns, declared NOT NULL by the table DDL. */
-    private static final java.util.Set<String> NEVER_NULL = java.util.Set.of("id", "account_id", "created_at", "updated_at",
-            "created_by", "updated_by");
-
-    private static void orderTerm(Sql sql, String column, boolean descending) {
-        String dir = descending ? " DESC" : " ASC";
-        // the NULL flag is needed only where NULLs can occur; without it the (account_id, created_at, id)
-        // index gives the order and a page stops after LIMIT rows instead of sorting every match
-        if (!NEVER_NULL.contains(column)) {
-            sql.raw("CASE WHEN ").col(ALIAS, column).raw(" IS NULL THEN 0 ELSE 1 END").raw(dir).raw(", ");
-        }
-        sql.col(ALIAS, column).raw(dir);
-    }
-
     /**
-     * One keyset page on {@code (NULL flag, column, id)}, NULLs lowest.
+     * One keyset page in the order of {@link Ordering}.
      *
      * @param key the position, or null for "from the start" in the direction
-     * @param greater rows strictly greater than the key (ascending order) or strictly lower
-     *     (descending order)
-     * @return up to {@code limit} rows in that order
+     * @param forward rows strictly after the key in the sort order, in that order; false: rows
+     *     strictly before it, nearest first (the reverse order)
+     * @return up to {@code limit} rows
      */
-    public List<Map<String, Object>> keyset(CollectionDefinition def, Where where, String column, Cursors.Key key, boolean greater,
+    public List<Map<String, Object>> keyset(CollectionDefinition def, Where where, List<Order> order, Cursors.Key key, boolean forward,
             int limit) {
+        Ordering ordering = new Ordering(order, computed.apply(def));
         Sql sql = select(def);
         conditions(sql.raw(" WHERE 1 = 1"), where, true);
         if (key != null) {
-            String op = greater ? " > " : " < ";
-            sql.raw(" AND (");
-            if (key.sortValue() == null) {
-                sql.raw("(").col(ALIAS, column).raw(" IS NULL AND ").col(ALIAS, "id").raw(op).value(key.id()).raw(")");
-                if (greater) {
-                    sql.raw(" OR ").col(ALIAS, column).raw(" IS NOT NULL");
-                }
-            } else {
-                sql.col(ALIAS, column).raw(op).value(key.sortValue()).raw(" OR (").col(ALIAS, column).raw(" = ").value(key.sortValue())
-                        .raw(" AND ").col(ALIAS, "id").raw(op).value(key.id()).raw(")");
-                if (!greater) {
-                    sql.raw(" OR ").col(ALIAS, column).raw(" IS NULL");
-                }
-            }
-            sql.raw(")");
+            sql.raw(" AND ");
+            ordering.after(sql, key, !forward);
         }
         sql.raw(" ORDER BY ");
-        orderTerm(sql, column, !greater);
-        sql.raw(", ").col(ALIAS, "id").raw(greater ? " ASC" : " DESC").raw(" LIMIT " + limit);
+        ordering.orderBy(sql, !forward);
+        sql.raw(" LIMIT " + limit);
         return mapper.select(sql.toString(), sql.params).stream().map(RecordStore::normalize).toList();
+    }
+
+    /**
+     * Locks the rows of those ids within the account scope ({@code SELECT ... ORDER BY id FOR
+     * UPDATE}), in id order, so that transactions that change several rows take their locks in one
+     * global order and cannot wait on each other in a circle. SQLite locks the whole database per
+     * write transaction and needs nothing.
+     */
+    public void lock(CollectionDefinition def, java.util.Collection<String> ids, String accountId) {
+        if (ids.isEmpty() || dialect == Dialect.SQLITE) {
+            return;
+        }
+        Sql sql = new Sql(dialect).raw("SELECT ").id("id").raw(" FROM ").id(def.tableName()).raw(" WHERE ").id("id").raw(" IN (");
+        int i = 0;
+        for (String id : new java.util.TreeSet<>(ids)) {
+            sql.raw(i++ == 0 ? "" : ", ").value(id);
+        }
+        sql.raw(")");
+        if (accountId != null) {
+            sql.raw(" AND ").id("account_id").raw(" = ").value(accountId);
+        }
+        mapper.select(sql.raw(" ORDER BY ").id("id").raw(" FOR UPDATE").toString(), sql.params);
     }
 
     /** @return the rows of those ids within the scope (any order) */
@@ -243,10 +232,10 @@ public final class RecordStore {
                 .raw(" LEFT JOIN ").id("accounts").raw(" a ON ").col("a", "id").raw(" = ").col(ALIAS, "account_id");
     }
 
-    /** JSON columns on PostgreSQL are JSONB: the text is cast. */
+    /** JSON columns on PostgreSQL are JSONB: the text is cast (encrypted ones hold ciphertext as TEXT). */
     private void bind(Sql sql, CollectionDefinition def, String column, Object value) {
         boolean jsonb = dialect == Dialect.POSTGRESQL && value != null
-                && def.field(column).map(f -> f.type() == FieldType.JSON).orElse(false);
+                && def.field(column).map(f -> f.type() == FieldType.JSON && !f.encrypted()).orElse(false);
         if (jsonb) {
             sql.raw("CAST(").value(value).raw(" AS JSONB)");
         } else {
@@ -272,7 +261,10 @@ public final class RecordStore {
         out.put("updated_at", RecordValues.json(FieldType.DATETIME, row.get("updated_at")));
         out.put("updated_by", row.get("updated_by"));
         for (FieldDefinition f : def.fields()) {
-            if (!f.isVirtual()) {
+            if (f.encrypted()) {
+                // never the ciphertext nor the plaintext: responses, hooks, listeners and audit see the mask
+                out.put(f.name(), row.get(f.name()) == null ? null : FieldCipher.MASK);
+            } else if (!f.isVirtual()) {
                 out.put(f.name(), RecordValues.json(f.type(), row.get(f.name())));
             } else if (row.containsKey(f.name())) {
                 out.put(f.name(), Computed.json(f, row.get(f.name())));

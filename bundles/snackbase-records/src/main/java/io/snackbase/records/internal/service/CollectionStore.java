@@ -63,6 +63,42 @@ public final class CollectionStore {
         return transactions.inTransaction(work);
     }
 
+    /** Most runs of a write that the database keeps rolling back as a deadlock victim. */
+    static final int WRITE_ATTEMPTS = 8;
+
+    /**
+     * Runs a write in one transaction, and again (up to {@value #WRITE_ATTEMPTS} runs, after a short
+     * random pause) when the database rolled it back to break a deadlock or a serialization
+     * conflict (SQL state class 40). Batches lock record rows in the order of their items and then
+     * the audit chain head, so two batches can wait on each other; the database picks a victim and
+     * the victim's client should not see that. Joining a caller's transaction, the work runs once:
+     * the caller's transaction is lost with it, and the caller retries.
+     */
+    public <T> T inRetriedTransaction(TransactionalWork<T> work) {
+        if (transactions.isActive()) {
+            return transactions.inTransaction(work);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inTransaction(work);
+            } catch (RuntimeException e) {
+                if (attempt >= WRITE_ATTEMPTS || !io.snackbase.request.support.SqlFailures.isRolledBack(e)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.snackbase.api.storage.StorageException("Interrupted while retrying a write", e);
+        }
+    }
+
     /** Runs an action after the current transaction commits, or now when there is none. */
     public void afterCommit(Runnable action) {
         if (transactions.isActive()) {

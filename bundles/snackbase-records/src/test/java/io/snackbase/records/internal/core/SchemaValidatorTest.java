@@ -86,6 +86,7 @@ class SchemaValidatorTest {
                         "computed_field_return_type_invalid"),
                 Arguments.of(field("n", "number", "encrypted", true), "schema[0].encrypted", "encrypted_type_invalid"),
                 Arguments.of(field("secret", "text", "encrypted", true, "unique", true), "schema[0].unique", "encrypted_field_no_unique"),
+                Arguments.of(field("secret", "text", "encrypted", true, "default", "x"), "schema[0].default", "encrypted_field_no_default"),
                 Arguments.of(field("n", "number", "default", "ten"), "schema[0].default", "default_invalid"),
                 Arguments.of(field("d", "date", "default", "2024-13-01"), "schema[0].default", "default_invalid"),
                 Arguments.of(field("t", "datetime", "default", "yesterday"), "schema[0].default", "default_invalid"));

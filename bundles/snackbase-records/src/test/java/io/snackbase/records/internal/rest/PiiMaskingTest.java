@@ -105,4 +105,54 @@ class PiiMaskingTest {
                 .allSatisfy(m -> assertThat(m).containsEntry("email", "john@example.com"));
         assertValues((Map<String, Object>) records.create("people", new LinkedHashMap<>(RAW), privileged).getEntity(), RAW);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void expandedRecordsAreMaskedByTheirCollection(DatabaseKind kind) throws Exception {
+        f = RecordsFixture.open(kind);
+        RecordsResource records = new RecordsResource(f.w.records);
+        String acc = f.account("acme");
+        ContainerRequestContext user = RecordsResourceTest.as(new Principal("u1", "u1@acme.test", acc, "user", "jwt"));
+        ContainerRequestContext privileged = RecordsResourceTest.as(new Principal("u2", "u2@acme.test", acc, "user", "jwt",
+                List.of("pii_access")));
+        ContainerRequestContext root = request("superadmin");
+        CollectionsResource collections = new CollectionsResource(f.w.store, f.w.collections, f.w.transfer, Clock.systemUTC());
+        Map<String, Object> open = Map.of("list_rule", "", "view_rule", "", "create_rule", "", "update_rule", "", "delete_rule", "");
+        Map<String, Object> people = new HashMap<>(Map.of("name", "people", "fields", List.of(field("email", "email", "pii", true,
+                "mask_type", "email"), field("who", "text", "pii", true, "mask_type", "name"), field("open", "text"))));
+        people.putAll(open);
+        collections.create(people, root);
+        Map<String, Object> teams = new HashMap<>(Map.of("name", "teams", "fields", List.of(field("lead", "reference", "collection", "people",
+                "on_delete", "set_null"), field("title", "text"))));
+        teams.putAll(open);
+        collections.create(teams, root);
+        Map<String, Object> tasks = new HashMap<>(Map.of("name", "tasks", "fields", List.of(field("team", "reference", "collection", "teams",
+                "on_delete", "set_null"))));
+        tasks.putAll(open);
+        collections.create(tasks, root);
+        String person = (String) ((Map<String, Object>) records.create("people", new LinkedHashMap<>(Map.of("email", "john@example.com",
+                "who", "John Doe", "open", "visible")), user).getEntity()).get("id");
+        String team = (String) ((Map<String, Object>) records.create("teams", new LinkedHashMap<>(Map.of("lead", person, "title", "T")), user)
+                .getEntity()).get("id");
+        String task = (String) ((Map<String, Object>) records.create("tasks", new LinkedHashMap<>(Map.of("team", team)), user).getEntity()).get("id");
+
+        Map<String, Object> masked = Map.of("email", "j***@example.com", "who", "J*** D***", "open", "visible");
+        Map<String, Object> lead = (Map<String, Object>) records.view("teams", team, null, "lead", user).get("lead");
+        assertValues(lead, masked);
+        // nested (tasks → teams → people) and on lists, in both paging modes
+        Map<String, Object> viaTask = (Map<String, Object>) ((Map<String, Object>) records.view("tasks", task, null, "team.lead", user)
+                .get("team")).get("lead");
+        assertValues(viaTask, masked);
+        Map<String, List<String>> query = Map.of("expand", List.of("team.lead"));
+        Map<String, Object> listed = ((List<Map<String, Object>>) records.list("tasks", query, user).get("items")).get(0);
+        assertValues((Map<String, Object>) ((Map<String, Object>) listed.get("team")).get("lead"), masked);
+        Map<String, Object> cursorListed = ((List<Map<String, Object>>) records.list("tasks",
+                Map.of("expand", List.of("team.lead"), "cursor", List.of("")), user).get("items")).get(0);
+        assertValues((Map<String, Object>) ((Map<String, Object>) cursorListed.get("team")).get("lead"), masked);
+        // the stored value and those allowed to see it are untouched
+        Map<String, Object> raw = Map.of("email", "john@example.com", "who", "John Doe");
+        assertValues((Map<String, Object>) records.view("teams", team, null, "lead", privileged).get("lead"), raw);
+        assertValues((Map<String, Object>) records.view("teams", team, null, "lead", root).get("lead"), raw);
+        assertValues(records.view("people", person, null, root), raw);
+    }
 }

@@ -54,7 +54,11 @@ class RecordsCursorTest {
         carol = RecordsResourceTest.as(new Principal("u-carol", "carol@beta.test", accB, "user", "jwt"));
         CollectionsResource collections = new CollectionsResource(f.w.store, f.w.collections, f.w.transfer, Clock.systemUTC());
         collections.create(new HashMap<>(Map.of("name", "items", "fields", List.of(field("t", "text"), field("n", "number"),
-                field("b", "boolean"), field("at", "datetime"), field("meta", "json")),
+                field("b", "boolean"), field("at", "datetime"), field("meta", "json"),
+                field("dbl", "computed", "expression", "n * 2", "return_type", "number"),
+                field("label", "computed", "expression", "concat(t, \"!\")", "return_type", "text"),
+                field("late", "computed", "expression", "date_add(at, 1, \"days\")", "return_type", "datetime"),
+                field("yes", "computed", "expression", "b = true", "return_type", "boolean")),
                 "list_rule", "", "view_rule", "", "create_rule", "", "update_rule", "", "delete_rule", "")), root);
         // ties and NULLs on every column; rows of another account that must never show
         Object[] ns = {1, null, 2, 1, null, 3, 2, 1, null, 5, 2};
@@ -142,7 +146,11 @@ class RecordsCursorTest {
     @MethodSource("kinds")
     void pagesConcatenateToTheOffsetListingBothWays(DatabaseKind kind) throws Exception {
         setUp(kind);
-        for (String sort : List.of("n", "-n", "t", "-t", "b", "-b", "at", "-at", "-created_at", "id", "-updated_at")) {
+        for (String sort : List.of("n", "-n", "t", "-t", "b", "-b", "at", "-at", "-created_at", "id", "-updated_at",
+                // several fields, mixed directions, NULLs in the middle terms
+                "n,-t", "-n,t", "t,n", "-b,at,-n", "b,-at,t", "-t,-n", "+at,+b,-created_at", "n,id",
+                // computed fields, alone and with others
+                "dbl", "-dbl", "label,-n", "-late,t", "yes,-dbl", "-yes")) {
             List<String> offset = ids(list(alice, "sort", sort, "limit", "100"));
             assertThat(offset).hasSize(11).doesNotHaveDuplicates();
             for (int limit : List.of(1, 2, 3, 4, 11, 20)) {
@@ -163,6 +171,18 @@ class RecordsCursorTest {
         List<Map<String, Object>> desc = (List<Map<String, Object>>) list(alice, "sort", "-n", "limit", "100").get("items");
         assertThat(desc.get(0).get("n")).isEqualTo(5.0);
         assertThat(desc.subList(8, 11)).allMatch(m -> m.get("n") == null);
+        // a multi-field order is the order of its terms: n ascending (NULLs first), then t descending
+        List<Map<String, Object>> multi = (List<Map<String, Object>>) list(alice, "sort", "n,-t", "limit", "100").get("items");
+        List<Map<String, Object>> byHand = new ArrayList<>(multi);
+        byHand.sort(java.util.Comparator.<Map<String, Object>, Double>comparing(m -> (Double) m.get("n"),
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .thenComparing(m -> (String) m.get("t"), java.util.Comparator.nullsLast(java.util.Comparator.<String>reverseOrder())));
+        assertThat(multi).isEqualTo(byHand);
+        // a computed sort is the order of its values: n * 2 sorts as n
+        assertThat(ids(list(alice, "sort", "dbl", "limit", "100")).subList(3, 11))
+                .isEqualTo(ids(list(alice, "sort", "n", "limit", "100")).subList(3, 11));
+        List<Map<String, Object>> byDbl = (List<Map<String, Object>>) list(alice, "sort", "-dbl", "limit", "100").get("items");
+        assertThat(byDbl.get(0)).containsEntry("dbl", 10.0);
         // the filter stays in force
         List<String> filtered = ids(list(alice, "sort", "n", "limit", "100", "filter", "t = 'a' || t IS NULL"));
         assertThat(forward("n", "t = 'a' || t IS NULL", 2)).isEqualTo(filtered).hasSize(6);
@@ -238,7 +258,17 @@ class RecordsCursorTest {
             assertThat(e.error()).isEqualTo("Invalid cursor");
             assertThat(failure(() -> list(alice, "sort", "n", "cursor_before", bad)).error()).isEqualTo("Invalid cursor_before");
         }
-        assertThat(failure(() -> list(alice, "sort", "n,-t", "cursor", "")).error()).isEqualTo("Invalid pagination parameters");
+        // a one-field token on a two-field sort, and the other way round, are not this sort's tokens
+        String single = (String) list(alice, "sort", "n", "limit", "2", "cursor", "").get("next_cursor");
+        String pair = (String) list(alice, "sort", "n,-t", "limit", "2", "cursor", "").get("next_cursor");
+        assertThat(failure(() -> list(alice, "sort", "n,-t", "cursor", single)).error()).isEqualTo("Invalid cursor");
+        assertThat(failure(() -> list(alice, "sort", "n", "cursor_before", pair)).error()).isEqualTo("Invalid cursor_before");
+        assertThat(failure(() -> list(alice, "sort", "n,-t,b", "cursor", pair)).error()).isEqualTo("Invalid cursor");
+        String wrongType = Base64.getUrlEncoder().encodeToString("{\"sort_value\":[1,2],\"id\":\"a\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(failure(() -> list(alice, "sort", "n,-t", "cursor", wrongType)).error()).isEqualTo("Invalid cursor");
+        String computedWrong = Base64.getUrlEncoder().encodeToString("{\"sort_value\":\"x\",\"id\":\"a\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(failure(() -> list(alice, "sort", "dbl", "cursor", computedWrong)).error()).isEqualTo("Invalid cursor");
+        assertThat(failure(() -> list(alice, "sort", "n,meta", "cursor", "")).error()).isEqualTo("Invalid pagination parameters");
         assertThat(failure(() -> list(alice, "sort", "meta", "cursor", "")).error()).isEqualTo("Invalid pagination parameters");
         assertThat(failure(() -> list(alice, "cursor", "", "include_count", "maybe")).status()).isEqualTo(422);
         assertThat(failure(() -> list(alice, "cursor", "", "filter", "nope = 1")).error()).isEqualTo("Invalid filter expression");
@@ -247,6 +277,10 @@ class RecordsCursorTest {
         Map<String, Object> theirs = list(carol, "sort", "n", "limit", "10", "cursor", aliceToken, "include_count", "true");
         assertThat(theirs).containsEntry("total", 4L);
         assertThat((List<Map<String, Object>>) theirs.get("items")).allMatch(m -> "x".equals(m.get("t")));
+        Map<String, Object> theirsMulti = list(carol, "sort", "n,-t", "limit", "10", "cursor", pair);
+        assertThat((List<Map<String, Object>>) theirsMulti.get("items")).isNotEmpty().allMatch(m -> "x".equals(m.get("t")));
+        Map<String, Object> theirsBack = list(carol, "sort", "n,-t", "limit", "10", "cursor_before", pair);
+        assertThat((List<Map<String, Object>>) theirsBack.get("items")).allMatch(m -> "x".equals(m.get("t")));
         Set<String> everything = new HashSet<>();
         String c = "";
         while (c != null) {
