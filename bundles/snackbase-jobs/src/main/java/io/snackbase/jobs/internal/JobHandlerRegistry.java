@@ -7,7 +7,11 @@ import io.snackbase.whiteboard.support.Registration;
 import io.snackbase.whiteboard.support.RegistrationTracker;
 import io.snackbase.whiteboard.support.ServiceLocator;
 import io.snackbase.whiteboard.support.ServiceProperties;
+import io.snackbase.api.jobs.JobConstants;
+import io.snackbase.whiteboard.support.Selection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,6 +72,8 @@ public class JobHandlerRegistry implements RegistrationSource {
 
     void unbindJobHandler(ServiceReference<JobHandler> reference) {
         topics.remove(reference);
+        // A schedule may have lost its handler.
+        listeners.forEach(Runnable::run);
     }
 
     /**
@@ -78,12 +84,30 @@ public class JobHandlerRegistry implements RegistrationSource {
         return topics.selection().keys();
     }
 
-    /** Runs {@code listener} (on the registering thread, quickly) whenever a handler is added or changed. */
-    void addListener(Runnable listener) {
+    /**
+     * @return topic to cron of the handlers with a {@value JobConstants#JOB_SCHEDULE} that win their
+     *     first topic (the one the schedule enqueues), sorted by topic
+     */
+    public Map<String, String> schedules() {
+        Selection<JobHandler, String> selection = topics.selection();
+        Map<String, String> schedules = new TreeMap<>();
+        for (String topic : selection.keys()) {
+            selection.winner(topic).filter(winner -> winner.keys().get(0).equals(topic)).ifPresent(winner -> {
+                Object cron = winner.service().reference().getProperty(JobConstants.JOB_SCHEDULE);
+                if (cron instanceof String text && !text.isBlank()) {
+                    schedules.put(topic, text.trim());
+                }
+            });
+        }
+        return schedules;
+    }
+
+    /** Runs {@code listener} (on the registering thread, so it must be quick) whenever a handler is added, changed or removed. */
+    public void addListener(Runnable listener) {
         listeners.add(listener);
     }
 
-    void removeListener(Runnable listener) {
+    public void removeListener(Runnable listener) {
         listeners.remove(listener);
     }
 

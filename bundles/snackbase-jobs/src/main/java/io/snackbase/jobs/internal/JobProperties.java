@@ -18,7 +18,7 @@ final class JobProperties {
     /** Prefix of the reported key that shows a handler's schedule. */
     static final String SCHEDULE_KEY_PREFIX = "schedule: ";
 
-    private static final Pattern TOPIC = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
+    static final Pattern TOPIC = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
     private JobProperties() {}
 

@@ -47,7 +47,7 @@ public class JobQueueImpl implements JobQueue {
         this.transactions = transactions;
         this.handlers = handlers;
         this.settings = settings;
-        JobRunner runner = new JobRunner(store, handlers, settings.instanceId());
+        JobRunner runner = new JobRunner(store, handlers, settings.instanceId(), settings.executionTimeout());
         this.pool = new WorkerPool(settings, store, runner, handlers::topics);
         this.wakeOnNewHandler = pool::wake;
         this.admin = new JobAdmin(store, pool::wake);
@@ -67,7 +67,8 @@ public class JobQueueImpl implements JobQueue {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException when the payload is not JSON-serialisable
+     * @throws IllegalArgumentException when the payload is not JSON-serialisable, the topic is not a
+     *     valid handler topic or a field is longer than its column; nothing is written
      */
     @Override
     public String enqueue(JobRequest request) {

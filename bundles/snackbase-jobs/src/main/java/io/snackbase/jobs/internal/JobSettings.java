@@ -11,9 +11,10 @@ import java.util.UUID;
  *
  * @param instanceId this instance's name in {@code locked_by}
  * @param queues the queues to take jobs from, empty for all
+ * @param executionTimeout how long a handler may run, {@link Duration#ZERO} for no limit
  */
 record JobSettings(int workers, Duration pollInterval, Duration lease, int retentionDays, List<String> queues,
-        String instanceId, Duration maintenanceInterval, Duration shutdownGrace) {
+        String instanceId, Duration maintenanceInterval, Duration shutdownGrace, Duration executionTimeout) {
 
     JobSettings {
         if (workers < 0 || retentionDays < 0) {
@@ -29,17 +30,24 @@ record JobSettings(int workers, Duration pollInterval, Duration lease, int reten
         return new JobSettings(config.workers(), Duration.ofMillis(Math.max(10, config.pollIntervalMs())),
                 Duration.ofSeconds(Math.max(5, config.leaseSeconds())), config.retentionDays(), queues, id,
                 Duration.ofSeconds(Math.max(1, config.maintenanceIntervalSeconds())),
-                Duration.ofSeconds(Math.max(0, config.shutdownGraceSeconds())));
+                Duration.ofSeconds(Math.max(0, config.shutdownGraceSeconds())),
+                Duration.ofSeconds(Math.max(0, config.executionTimeoutSeconds())));
     }
 
     /** Defaults for tests, with a given instance id and worker count. */
     static JobSettings defaults(String instanceId, int workers) {
         return new JobSettings(workers, Duration.ofSeconds(1), Duration.ofSeconds(300), 7, List.of(), instanceId,
-                Duration.ofSeconds(30), Duration.ofSeconds(10));
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(300));
     }
 
     JobSettings withPoll(Duration poll, Duration leaseTime, Duration maintenance) {
-        return new JobSettings(workers, poll, leaseTime, retentionDays, queues, instanceId, maintenance, shutdownGrace);
+        return new JobSettings(workers, poll, leaseTime, retentionDays, queues, instanceId, maintenance, shutdownGrace,
+                executionTimeout);
+    }
+
+    JobSettings withExecutionTimeout(Duration timeout) {
+        return new JobSettings(workers, pollInterval, lease, retentionDays, queues, instanceId, maintenanceInterval,
+                shutdownGrace, timeout);
     }
 
     private static String generatedId() {

@@ -2,14 +2,17 @@ package io.snackbase.jobs.internal;
 
 import io.snackbase.api.jobs.JobRequest;
 import io.snackbase.api.storage.TransactionManager;
+import io.snackbase.api.storage.TransactionalWork;
 import io.snackbase.jobs.internal.store.JobMapper;
 import io.snackbase.jobs.internal.store.JobRow;
 import io.snackbase.jobs.internal.store.JobStatus;
+import io.snackbase.request.support.SqlFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The state changes of jobs, each in one short transaction: enqueue (in the caller's), claim,
@@ -19,6 +22,8 @@ final class JobStore {
 
     /** The longest error text kept (domain.md 6.5). */
     static final int MAX_ERROR = 5000;
+    /** Tries of one state change that keeps losing deadlocks before the failure is passed on. */
+    static final int DEADLOCK_RETRIES = 10;
 
     final JobMapper mapper;
     final Clock clock;
@@ -30,8 +35,13 @@ final class JobStore {
         this.clock = clock;
     }
 
-    /** Inserts the job in the caller's transaction (it must have one). */
+    /**
+     * Inserts the job in the caller's transaction (it must have one).
+     *
+     * @throws IllegalArgumentException for a request the table cannot hold ({@link JobRequests})
+     */
     JobRow insert(JobRequest request) {
+        JobRequests.check(request);
         long now = clock.millis();
         JobRow row = new JobRow();
         row.id = UUID.randomUUID().toString();
@@ -61,7 +71,7 @@ final class JobStore {
         if (topics.isEmpty()) {
             return List.of();
         }
-        return transactions.inTransaction(() -> {
+        return retried(() -> {
             long now = clock.millis();
             List<Long> seqs = mapper.claimable(now, topics, queues, limit);
             if (seqs.isEmpty()) {
@@ -74,7 +84,7 @@ final class JobStore {
 
     /** @return false when the job was no longer this owner's (its lease ran out and it was recovered) */
     boolean complete(JobRow job, String owner) {
-        return transactions.inTransaction(() -> mapper.complete(job.seq, owner, clock.millis())) == 1;
+        return retried(() -> mapper.complete(job.seq, owner, clock.millis())) == 1;
     }
 
     /**
@@ -84,7 +94,7 @@ final class JobStore {
      * @return false when the job was no longer {@code owner}'s
      */
     boolean fail(JobRow job, String owner, String error) {
-        return transactions.inTransaction(() -> failInTransaction(job, owner, error)) == 1;
+        return retried(() -> failInTransaction(job, owner, error)) == 1;
     }
 
     private int failInTransaction(JobRow job, String owner, String error) {
@@ -96,17 +106,17 @@ final class JobStore {
 
     /** Puts one claimed job back to waiting, its attempt not counted. */
     void release(JobRow job, String owner) {
-        transactions.inTransaction(() -> mapper.release(owner, job.seq));
+        retried(() -> mapper.release(owner, job.seq));
     }
 
     /** Puts every job still running for {@code owner} back to waiting (shutdown). */
     int releaseAll(String owner) {
-        return transactions.inTransaction(() -> mapper.release(owner, null));
+        return retried(() -> mapper.release(owner, null));
     }
 
     /** Extends the lease of every job running for {@code owner}. */
     int renew(String owner, Duration lease) {
-        return transactions.inTransaction(() -> mapper.renew(owner, clock.millis() + lease.toMillis()));
+        return retried(() -> mapper.renew(owner, clock.millis() + lease.toMillis()));
     }
 
     /**
@@ -116,7 +126,7 @@ final class JobStore {
      * @return how many were recovered
      */
     int recoverExpired(int limit) {
-        return transactions.inTransaction(() -> {
+        return retried(() -> {
             int recovered = 0;
             for (JobRow job : mapper.expired(clock.millis(), limit)) {
                 recovered += failInTransaction(job, job.lockedBy,
@@ -133,6 +143,33 @@ final class JobStore {
         }
         long before = clock.millis() - Duration.ofDays(retentionDays).toMillis();
         return transactions.inTransaction(() -> mapper.purge(before));
+    }
+
+    /**
+     * Runs one state change in its own transaction, again when the database chose it as the victim
+     * of a deadlock (InnoDB's next-key locks make claims and completions of neighbouring rows
+     * collide under load); each statement is idempotent for its owner, so a repeat is safe.
+     */
+    private <T> T retried(TransactionalWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inTransaction(work);
+            } catch (RuntimeException e) {
+                if (attempt >= DEADLOCK_RETRIES || !SqlFailures.isRolledBack(e)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying after a deadlock", e);
+        }
     }
 
     static String truncate(String error) {

@@ -23,6 +23,12 @@ public @interface JobsConfig {
                     + "third of it; a job whose lease runs out (its instance died) is recovered as a failed attempt.")
     int leaseSeconds() default 300;
 
+    @AttributeDefinition(name = "Execution timeout (s)", min = "0",
+            description = "A handler still running after this long is interrupted and the attempt fails (and is "
+                    + "retried while retries remain). 0: no limit. A handler that ignores interruption keeps its "
+                    + "worker until it returns.")
+    int executionTimeoutSeconds() default 300;
+
     @AttributeDefinition(name = "Retention (days)", min = "0",
             description = "Completed jobs older than this are deleted. 0 keeps them for ever.")
     int retentionDays() default 7;

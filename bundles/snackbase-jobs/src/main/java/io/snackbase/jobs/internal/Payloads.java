@@ -9,26 +9,10 @@ import java.util.Map;
 /** Job payloads as JSON text in the database and as mutable maps in a {@link io.snackbase.api.jobs.Job}. */
 public final class Payloads {
 
-    private static final ObjectMapper JSON = mapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     private Payloads() {}
-
-    /**
-     * findAndRegisterModules uses the thread's context class loader: on a Jetty request thread that
-     * loader sees another copy of jackson's Module type, the ServiceLoader fails and the class never
-     * initialises (every enqueue from a request then throws). Pinned to this bundle's loader.
-     */
-    private static ObjectMapper mapper() {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(Payloads.class.getClassLoader());
-        try {
-            return new ObjectMapper().findAndRegisterModules();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
 
     /**
      * @throws IllegalArgumentException when the payload holds something that is not JSON-serialisable

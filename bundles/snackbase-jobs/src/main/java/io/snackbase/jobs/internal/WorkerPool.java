@@ -108,6 +108,7 @@ final class WorkerPool {
             joinUntil(worker, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
         }
         workers.clear();
+        runner.close();
         try {
             int released = store.releaseAll(settings.instanceId());
             if (released > 0) {
@@ -135,7 +136,17 @@ final class WorkerPool {
                 awaitWakeup(seen);
             }
             for (JobRow job : claimed) {
-                runner.run(job);
+                try {
+                    runner.run(job);
+                } catch (RuntimeException e) {
+                    // Its outcome could not be stored (the database went away): the lease expires and
+                    // recovery counts the attempt. The worker carries on.
+                    LOG.error("The outcome of job {} could not be stored; it is recovered when its lease expires",
+                            job.id, e);
+                }
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return; // stop() interrupted a running job; it was put back to pending
             }
         }
     }

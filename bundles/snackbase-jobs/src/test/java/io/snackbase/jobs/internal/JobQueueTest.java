@@ -180,7 +180,7 @@ class JobQueueTest {
         f = JobsFixture.open(kind);
         f.handle(ran::add, "test.echo");
         JobSettings mailOnly = new JobSettings(1, Duration.ofMillis(50), Duration.ofSeconds(30), 7, List.of("mail"), "mail",
-                Duration.ofMillis(100), Duration.ofSeconds(1));
+                Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(300));
         JobQueueImpl queue = f.queue(mailOnly, Clock.systemUTC());
         String other = queue.enqueue(JobRequest.of("test.echo", Map.of()));
         String mail = queue.enqueue(JobRequest.of("test.echo", Map.of()).withQueue("mail", 0));
@@ -196,6 +196,62 @@ class JobQueueTest {
         JobQueueImpl queue = f.queue(JobsFixture.fast("a", 0), Clock.systemUTC());
         assertThatThrownBy(() -> queue.enqueue(JobRequest.of("test.echo", Map.of("x", new Object()))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON-serialisable");
+        assertThat(count()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aHandlerOverItsTimeoutIsInterruptedAndTheAttemptFails(DatabaseKind kind) throws Exception {
+        f = JobsFixture.open(kind);
+        f.handle(job -> {
+            ran.add(job);
+            Thread.sleep(job.attempt() == 1 || job.payload().containsKey("hang") ? 30_000 : 0);
+        }, "test.slow");
+        JobQueueImpl queue = f.queue(JobsFixture.fast("a", 1).withExecutionTimeout(Duration.ofMillis(300)), Clock.systemUTC());
+        String id = queue.enqueue(JobRequest.of("test.slow", Map.of()).withRetries(1, 0));
+
+        await("the retry to complete", () -> JobStatus.COMPLETED.equals(f.row(id).status));
+        assertThat(ran).extracting(Job::attempt).containsExactly(1, 2);
+        assertThat(f.row(id).attempts).isEqualTo(2);
+
+        String hangs = queue.enqueue(JobRequest.of("test.slow", Map.of("hang", true)).withRetries(0, 0));
+        await("the hanging job to die", () -> JobStatus.DEAD.equals(f.row(hangs).status));
+        assertThat(f.row(hangs).lastError).isEqualTo("Timed out after 300 ms (java.lang.InterruptedException: sleep interrupted)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aJobStillRunningWhenItsInstanceStopsGoesBackToPendingUncounted(DatabaseKind kind) throws Exception {
+        f = JobsFixture.open(kind);
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        f.handle(job -> {
+            ran.add(job);
+            never.await();
+        }, "test.blocked");
+        JobSettings noGrace = new JobSettings(1, Duration.ofMillis(50), Duration.ofSeconds(30), 7, List.of(), "stopping",
+                Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(300));
+        JobQueueImpl queue = f.queue(noGrace, Clock.systemUTC());
+        String id = queue.enqueue(JobRequest.of("test.blocked", Map.of()));
+        await("the job to start", () -> ran.size() == 1);
+
+        queue.stop();
+        JobRow row = f.row(id);
+        assertThat(row.status).isEqualTo(JobStatus.PENDING);
+        assertThat(row.attempts).isZero();
+        assertThat(row.lockedBy).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aRequestTheTableCannotHoldIsRefusedNamingTheField(DatabaseKind kind) throws Exception {
+        f = JobsFixture.open(kind);
+        JobQueueImpl queue = f.queue(JobsFixture.fast("a", 0), Clock.systemUTC());
+        assertThatThrownBy(() -> queue.enqueue(JobRequest.of("Not A Topic", Map.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("topic 'Not A Topic' is not a handler topic");
+        assertThatThrownBy(() -> queue.enqueue(JobRequest.of("test.echo", Map.of()).withQueue("q".repeat(101), 0)))
+                .hasMessage("queue has more than 100 characters");
+        assertThatThrownBy(() -> queue.enqueue(JobRequest.of("test.echo", Map.of()).withOrderingKey("k".repeat(256))))
+                .hasMessage("orderingKey has more than 255 characters");
         assertThat(count()).isZero();
     }
 }

@@ -57,6 +57,25 @@ public final class JobsFixture implements AutoCloseable {
         return reference;
     }
 
+    /** For tests outside this package: registers a handler of {@code topic} with a schedule. */
+    public ServiceReference<JobHandler> handleOnSchedule(String topic, String cron) {
+        ServiceReference<JobHandler> reference = services.handler(topic, "com.acme.test", topic,
+                io.snackbase.api.jobs.JobConstants.JOB_SCHEDULE, cron);
+        registry.bindJobHandler(reference);
+        return reference;
+    }
+
+    /** For tests outside this package: the handler goes away. */
+    public void unregisterHandler(ServiceReference<JobHandler> reference) {
+        registry.unbindJobHandler(reference);
+        services.unregister(reference);
+    }
+
+    /** @return the handler registry the fixture's queues use */
+    public JobHandlerRegistry registry() {
+        return registry;
+    }
+
     /** A started queue on this database with the given settings and clock. */
     JobQueueImpl queue(JobSettings settings, Clock clock) {
         return queue(storage, registry, settings, clock);

@@ -94,27 +94,25 @@ public class JobsResource {
     @Path("{id}/retry")
     public Map<String, Object> retry(@PathParam("id") String id, @Context ContainerRequestContext request) {
         superadmin(request);
-        switch (admin.retry(id)) {
-            case NOT_FOUND -> throw notFound(id);
-            case WRONG_STATUS -> throw ApiException.badRequest("Job is in status '" + statusOf(id)
-                    + "'; only dead, failed or retrying jobs can be retried");
-            default -> {
-                return JobViews.job(admin.find(id).orElseThrow(() -> notFound(id)));
-            }
-        }
+        refuseUnless(admin.retry(id), id, "only dead, failed or retrying jobs can be retried");
+        return JobViews.job(admin.find(id).orElseThrow(() -> notFound(id)));
     }
 
     @DELETE
     @Path("{id}")
     public Response cancel(@PathParam("id") String id, @Context ContainerRequestContext request) {
         superadmin(request);
-        switch (admin.cancel(id)) {
-            case NOT_FOUND -> throw notFound(id);
-            case WRONG_STATUS -> throw ApiException.badRequest("Job is in status '" + statusOf(id)
-                    + "'; only pending jobs can be cancelled");
-            default -> {
-                return Response.noContent().build();
-            }
+        refuseUnless(admin.cancel(id), id, "only pending jobs can be cancelled");
+        return Response.noContent().build();
+    }
+
+    /** 404 for an unknown job, 400 naming its status and {@code rule} for one in the wrong status. */
+    private void refuseUnless(JobAdmin.Outcome outcome, String id, String rule) {
+        if (outcome == JobAdmin.Outcome.NOT_FOUND) {
+            throw notFound(id);
+        }
+        if (outcome == JobAdmin.Outcome.WRONG_STATUS) {
+            throw ApiException.badRequest("Job is in status '" + statusOf(id) + "'; " + rule);
         }
     }
 

@@ -28,6 +28,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * Clustered JDBC store on PostgreSQL and MySQL/MariaDB; on SQLite the in-memory store, filled at
  * start from {@code job_schedules}. A missed firing is skipped, never replayed (domain.md 6.6).
  */
-@Component(service = JobScheduler.class, configurationPid = "io.snackbase.jobs.scheduler",
+@Component(service = {JobScheduler.class, JobSchedulerImpl.class}, configurationPid = "io.snackbase.jobs.scheduler",
         property = StorageConstants.IMPL + "=default")
 @Designate(ocd = SchedulerConfig.class)
 public class JobSchedulerImpl implements JobScheduler {
@@ -134,6 +135,16 @@ public class JobSchedulerImpl implements JobScheduler {
     @Override
     public Instant nextRunAfter(String cron, Instant after) {
         return QuartzCron.nextAfter(cron, Objects.requireNonNull(after, "after"));
+    }
+
+    /** @return the ids of the existing schedules that start with {@code prefix}, sorted */
+    List<String> scheduleIds(String prefix) {
+        try {
+            return quartz.getJobKeys(GroupMatcher.jobGroupEquals(GROUP)).stream().map(JobKey::getName)
+                    .filter(name -> name.startsWith(prefix)).sorted().toList();
+        } catch (SchedulerException e) {
+            throw new StorageException("Could not list the schedules: " + e.getMessage(), e);
+        }
     }
 
     private void register(String scheduleId, List<QuartzCron.Part> parts, String request) {
