@@ -73,6 +73,24 @@ describe('API-defined hooks', () => {
     assert.ok(again.last_run_at, 'last_run_at is set');
   });
 
+  test('an auth.login hook runs after a login of its account', async () => {
+    const { client, email, password, account } = need('a');
+    const hook = await client.hooks.create({
+      name: 'log logins',
+      trigger: { type: 'event', event: 'auth.login' },
+      actions: [{ type: 'create_record', collection: need('logs'), data: { message: 'login {{auth.email}}' } }],
+    });
+    await newClient().auth.login({ account: account.slug, email, password });
+    const logged = await eventually(async () => {
+      const page = await client.records.list(need('logs'));
+      return page.items.some((r) => r.message === `login ${email}`);
+    });
+    assert.ok(logged, 'the login hook wrote its log record within 10 s');
+    const [run] = (await client.hooks.listExecutions(hook.id)).items;
+    assert.equal(run.execution_context.event, 'auth.login');
+    await client.hooks.delete(hook.id);
+  });
+
   test('list, filters, update, toggle and manual trigger', async () => {
     const { client } = need('a');
     const manual = await client.hooks.create({ name: 'by hand', trigger: { type: 'manual' }, actions: [] });

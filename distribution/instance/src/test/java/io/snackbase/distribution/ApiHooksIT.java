@@ -78,6 +78,29 @@ public class ApiHooksIT {
     }
 
     @Test
+    public void theBuiltInMailAndWebhookActionsRunInTheRuntime() throws Exception {
+        Http http = http();
+        Map<String, String> root = root(http);
+        String mail = createHook(http, root, "{\"name\":\"mail\",\"trigger\":{\"type\":\"manual\"},\"actions\":[{\"type\":\"send_email\","
+                + "\"to\":\"ops@example.com\",\"subject\":\"Hook {{hook.name}}\",\"body\":\"at {{now}}\"}]}");
+        HttpResponse<String> sent = http.send("POST", "/api/v1/hooks/" + mail + "/trigger", null, root);
+        assertEquals(sent.body(), 202, sent.statusCode());
+        assertTrue(sent.body(), sent.body().contains("\"status\":\"success\"") && sent.body().contains("\"actions_executed\":1"));
+
+        // The instance runs in production mode here (no SNACKBASE_ENVIRONMENT): loopback and private targets are refused on save.
+        for (String url : List.of("http://127.0.0.1:9/x", "https://10.1.2.3/x", "https://169.254.169.254/latest")) {
+            HttpResponse<String> refused = http.send("POST", "/api/v1/hooks", "{\"name\":\"w\",\"trigger\":{\"type\":\"manual\"},"
+                    + "\"actions\":[{\"type\":\"send_webhook\",\"url\":\"" + url + "\"}]}", root);
+            assertEquals(refused.body(), 422, refused.statusCode());
+            assertTrue(refused.body(), refused.body().contains("'url' is not allowed"));
+        }
+        String templated = createHook(http, root, "{\"name\":\"w\",\"trigger\":{\"type\":\"manual\"},"
+                + "\"actions\":[{\"type\":\"send_webhook\",\"url\":\"http://127.0.0.1:9/{{hook.id}}\"}]}");
+        HttpResponse<String> run = http.send("POST", "/api/v1/hooks/" + templated + "/trigger", null, root);
+        assertTrue(run.body(), run.body().contains("\"status\":\"failed\"") && run.body().contains("URL not allowed"));
+    }
+
+    @Test
     public void aSelfTriggeringHookStopsAtDepthFive() throws Exception {
         Http http = http();
         Map<String, String> root = root(http);

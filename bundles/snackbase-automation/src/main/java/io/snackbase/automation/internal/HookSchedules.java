@@ -41,6 +41,11 @@ public final class HookSchedules {
         }
     }
 
+    /** @return the scheduler's next firing of the hook's schedule, if it has one */
+    public java.util.Optional<java.time.Instant> nextRun(String hookId) {
+        return scheduler.nextRun(scheduleId(hookId));
+    }
+
     public void remove(String hookId) {
         scheduler.unschedule(scheduleId(hookId));
     }

@@ -68,13 +68,24 @@ public final class HookService {
 
     public Map<String, Object> list(RequestContext caller, String triggerType, Boolean enabled, int limit, int offset) {
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", mapper.list(caller.accountId(), triggerType, enabled, limit, offset).stream().map(HookViews::hook).toList());
+        page.put("items", mapper.list(caller.accountId(), triggerType, enabled, limit, offset).stream().map(this::view).toList());
         page.put("total", mapper.count(caller.accountId(), triggerType, enabled));
         return page;
     }
 
     public Map<String, Object> get(RequestContext caller, String id) {
-        return HookViews.hook(require(caller, id));
+        return view(require(caller, id));
+    }
+
+    /**
+     * The hook as shown. A stored {@code next_run_at} in the past means firings were missed while no
+     * instance ran (they are skipped, not replayed): the scheduler's next firing is shown instead.
+     */
+    private Map<String, Object> view(HookRow row) {
+        if (HookTrigger.SCHEDULE.equals(row.triggerType) && row.isEnabled() && row.nextRunAt != null && row.nextRunAt < clock.millis()) {
+            schedules.nextRun(row.id).ifPresent(next -> row.nextRunAt = next.toEpochMilli());
+        }
+        return HookViews.hook(row);
     }
 
     public Map<String, Object> patch(RequestContext caller, String id, Map<String, Object> body) {

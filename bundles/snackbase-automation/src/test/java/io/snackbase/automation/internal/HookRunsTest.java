@@ -200,6 +200,9 @@ class HookRunsTest {
         Map<String, Object> after = f.resource.get(id, aliceRequest);
         assertThat(after.get("last_run_at")).isNotNull();
         assertThat((String) after.get("next_run_at")).isGreaterThan("1970-01-01T00:00:00.000000Z");
+        // Firings missed while nothing ran: the scheduler's next firing is shown, not the stale one.
+        f.update("UPDATE api_hooks SET next_run_at = 1000 WHERE id = ?", id);
+        assertThat((String) f.resource.get(id, aliceRequest).get("next_run_at")).isGreaterThan(HookViews.iso(System.currentTimeMillis()));
 
         // A firing that outlived its hook's schedule (disabled in between) runs nothing.
         String job = "stale";

@@ -167,6 +167,7 @@ class JobClaimTest {
         JobQueueImpl b = f.queue(secondInstance, registryB, JobsFixture.fast("instance-b", 4), Clock.systemUTC());
 
         int total = 1000;
+        long start = System.nanoTime();
         List<String> ids = new CopyOnWriteArrayList<>();
         Thread producerB = new Thread(() -> {
             for (int i = 0; i < total / 2; i++) {
@@ -181,12 +182,13 @@ class JobClaimTest {
 
         await("every job to run", () -> runs.size() == total
                 && f.mapper.countByStatus().stream().allMatch(c -> !c.status.equals("pending") && !c.status.equals("running")));
+        double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(runs.keySet()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(runs.values()).allSatisfy(n -> assertThat(n).hasValue(1));
         assertThat(byInstance.get("a")).isNotEmpty();
         assertThat(byInstance.get("b")).isNotEmpty();
-        System.out.printf("two instances on %s: %d jobs, %d run by instance-a, %d by instance-b%n", kind, total,
-                byInstance.get("a").size(), byInstance.get("b").size());
+        System.out.printf("two instances on %s: %d jobs enqueued and run in %.1f s, %d by instance-a, %d by instance-b%n",
+                kind, total, seconds, byInstance.get("a").size(), byInstance.get("b").size());
     }
 
     private static void count(Map<String, AtomicInteger> runs, Map<String, Set<String>> byInstance, Job job, String instance) {

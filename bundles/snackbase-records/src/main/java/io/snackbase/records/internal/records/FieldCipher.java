@@ -87,7 +87,7 @@ public final class FieldCipher {
             }
             if (key == null) {
                 throw RecordService.validation(List.of(new FieldError(f.name(), "Field '" + f.name()
-                        + "' is encrypted and this server has no encryption key (configuration io.snackbase.records.encryption, key;"
+                        + "' is encrypted and this server has no usable encryption key (configuration io.snackbase.records.encryption, key;"
                         + " or SNACKBASE_ENCRYPTION_KEY)", "encryption_unavailable")));
             }
             columns.put(f.name(), encrypt(value.toString(), def.name() + "." + f.name()));
