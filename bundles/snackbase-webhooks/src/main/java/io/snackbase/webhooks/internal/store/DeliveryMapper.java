@@ -41,7 +41,7 @@ public interface DeliveryMapper {
 
     /** Takes the lease if nobody holds a live one: the conditional UPDATE is the claim on every database. */
     @Update("UPDATE webhook_deliveries SET lease_owner = #{owner}, lease_until = #{until} WHERE seq = #{seq}"
-            + " AND status IN " + OPEN + " AND (lease_until IS NULL OR lease_until &lt; #{now})")
+            + " AND status IN " + OPEN + " AND (lease_until IS NULL OR lease_until < #{now})")
     int lease(@Param("seq") long seq, @Param("owner") String owner, @Param("until") long until, @Param("now") long now);
 
     @Select("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE seq = #{seq}")
@@ -84,7 +84,7 @@ public interface DeliveryMapper {
     @Update("UPDATE webhook_deliveries SET attempt_number = CASE WHEN status IN ('delivered', 'failed')"
             + " THEN attempt_number + 1 ELSE attempt_number END, status = CASE WHEN status IN ('delivered', 'failed')"
             + " THEN 'pending' ELSE status END, next_attempt_at = #{now}, updated_at = #{now} WHERE seq = #{seq}"
-            + " AND (lease_until IS NULL OR lease_until &lt; #{now})")
+            + " AND (lease_until IS NULL OR lease_until < #{now})")
     int redeliver(@Param("seq") long seq, @Param("now") long now);
 
     @Delete("DELETE FROM webhook_delivery_attempts WHERE delivery_seq IN"
