@@ -43,7 +43,7 @@ public @interface WebhooksConfig {
     @AttributeDefinition(name = "Concurrent deliveries per webhook",
             description = "How many attempts to one webhook (and HTTP connections to one host) at once, so "
                     + "that a slow receiver cannot hold up the others.")
-    int maxPerWebhook() default 4;
+    int maxPerWebhook() default 16;
 
     @AttributeDefinition(name = "Poll interval (milliseconds)",
             description = "How often the worker looks for due deliveries when no local commit woke it (retries, "

@@ -34,9 +34,13 @@ class WebhookClaimsTest {
     @ParameterizedTest
     @MethodSource("kinds")
     void instancesSharingADatabaseNeverSendTheSameAttemptTwice(DatabaseKind kind) throws Exception {
-        try (WebhookFixture fixture = WebhookFixture.open(kind)) {
-            fixture.newEngine(WebhookFixture.fastSettings(), new OutboundPolicy(true), HostResolver.SYSTEM);
-            fixture.newEngine(WebhookFixture.fastSettings(), new OutboundPolicy(true), HostResolver.SYSTEM);
+        // A lease far above any stall on a busy machine: a send only repeats when its instance stalls past the lease
+        // (it then counts as crashed); that at-least-once path is WebhookCrashTest's.
+        WebhookSettings settings = new WebhookSettings(20, List.of(Duration.ofMillis(100)), Duration.ofHours(1),
+                Duration.ZERO, Duration.ofSeconds(2), 8, 4, Duration.ofMillis(50), Duration.ofSeconds(60), "http");
+        try (WebhookFixture fixture = WebhookFixture.open(kind, settings)) {
+            fixture.newEngine(settings, new OutboundPolicy(true), HostResolver.SYSTEM);
+            fixture.newEngine(settings, new OutboundPolicy(true), HostResolver.SYSTEM);
             fixture.engine.webhooks.create(context(ALICE), fixture.hook("posts", List.of("create", "update")));
             int records = 40;
             int updates = 4;

@@ -1,10 +1,13 @@
 package io.snackbase.webhooks.internal.delivery;
 
 import io.snackbase.webhooks.internal.store.DeliveryRow;
+import io.snackbase.webhooks.internal.store.WebhookRow;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
@@ -18,8 +21,14 @@ import java.util.function.ToIntFunction;
  */
 final class Claims {
 
-    /** Candidates read per claimed slot, so that rows held back by ordering do not starve the others. */
-    private static final int OVERSCAN = 4;
+    /** A delivery leased to this instance, and its webhook as read in the claim (null when deleted meanwhile). */
+    record Claimed(DeliveryRow delivery, WebhookRow webhook) {}
+
+    /**
+     * Candidates read beyond the free slots, so that rows held back by ordering or by a busy webhook do not
+     * starve the others, without locking a whole backlog on every claim.
+     */
+    private static final int OVERSCAN = 32;
 
     private final DeliveryStore store;
     private final Clock clock;
@@ -42,31 +51,55 @@ final class Claims {
     /**
      * @param limit how many to claim at most
      * @param inFlight how many attempts of a webhook this instance is sending now
-     * @return the claimed deliveries (seq and webhook id), leased to this instance
+     * @return the claimed deliveries, leased to this instance, each with its webhook (null when just deleted)
      */
-    List<DeliveryRow> claim(int limit, ToIntFunction<String> inFlight) {
+    List<Claimed> claim(int limit, ToIntFunction<String> inFlight) {
         return store.transactions().inTransaction(() -> {
             long now = clock.millis();
-            List<DeliveryRow> claimed = new ArrayList<>();
+            List<DeliveryRow> due = store.deliveries().due(now, limit + OVERSCAN);
+            if (due.isEmpty()) {
+                return List.<Claimed>of();
+            }
+            Set<Long> heldBack = new HashSet<>(store.deliveries().heldBack(seqs(due)));
+            List<DeliveryRow> chosen = new ArrayList<>();
             Map<String, Integer> taken = new HashMap<>();
-            for (DeliveryRow candidate : store.deliveries().due(now, limit * OVERSCAN)) {
-                if (claimed.size() >= limit) {
+            for (DeliveryRow candidate : due) {
+                if (chosen.size() >= limit) {
                     break;
                 }
                 int busy = inFlight.applyAsInt(candidate.webhookId) + taken.getOrDefault(candidate.webhookId, 0);
-                if (busy >= maxPerWebhook) {
-                    continue;
-                }
-                Long first = store.deliveries().firstOpen(candidate.webhookId, candidate.recordKey);
-                if (first == null || first.longValue() != candidate.seq.longValue()) {
-                    continue;
-                }
-                if (store.deliveries().lease(candidate.seq, owner, now + lease.toMillis(), now) == 1) {
-                    claimed.add(candidate);
+                if (busy < maxPerWebhook && !heldBack.contains(candidate.seq)) {
+                    chosen.add(candidate);
                     taken.merge(candidate.webhookId, 1, Integer::sum);
                 }
             }
-            return claimed;
+            if (chosen.isEmpty()) {
+                return List.<Claimed>of();
+            }
+            long until = now + lease.toMillis();
+            if (store.deliveries().lease(seqs(chosen), owner, until, now) != chosen.size()) {
+                Set<Long> mine = new HashSet<>(store.deliveries().leased(seqs(chosen), owner, until));
+                chosen.removeIf(row -> !mine.contains(row.seq));
+            }
+            return withWebhooks(chosen);
         });
+    }
+
+    /** Pairs each claimed delivery with its webhook, read in the claim so that sending needs no further query. */
+    private List<Claimed> withWebhooks(List<DeliveryRow> chosen) {
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        Map<String, WebhookRow> webhooks = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        chosen.forEach(row -> ids.add(row.webhookId));
+        store.webhooks().byIds(ids).forEach(webhook -> webhooks.put(webhook.id, webhook));
+        List<Claimed> claimed = new ArrayList<>();
+        chosen.forEach(row -> claimed.add(new Claimed(row, webhooks.get(row.webhookId))));
+        return claimed;
+    }
+
+    private static List<Long> seqs(List<DeliveryRow> rows) {
+        return rows.stream().map(row -> row.seq).toList();
     }
 }

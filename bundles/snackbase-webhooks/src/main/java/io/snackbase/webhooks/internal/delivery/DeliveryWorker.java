@@ -25,7 +25,6 @@ public final class DeliveryWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
 
-    private final DeliveryStore store;
     private final Claims claims;
     private final Attempts attempts;
     private final Results results;
@@ -40,7 +39,6 @@ public final class DeliveryWorker implements AutoCloseable {
 
     public DeliveryWorker(DeliveryStore store, DeliverySettings settings, Attempts attempts,
             java.util.function.Consumer<Map<String, Object>> exhausted, Clock clock, String owner) {
-        this.store = store;
         this.attempts = attempts;
         this.claims = new Claims(store, clock, settings.lease(), settings.maxPerWebhook(), owner);
         this.results = new Results(store, clock, settings.retrySchedule(), settings.autoDisableAfter(), exhausted);
@@ -74,7 +72,7 @@ public final class DeliveryWorker implements AutoCloseable {
             try {
                 int free = maxConcurrent - inFlight.get();
                 if (free > 0) {
-                    List<DeliveryRow> claimed = claims.claim(free, this::inFlight);
+                    List<Claims.Claimed> claimed = claims.claim(free, this::inFlight);
                     claimed.forEach(this::dispatch);
                     more = claimed.size() == free;
                 }
@@ -103,31 +101,29 @@ public final class DeliveryWorker implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
-    private void dispatch(DeliveryRow claimed) {
+    private void dispatch(Claims.Claimed claimed) {
+        String webhookId = claimed.delivery().webhookId;
         inFlight.incrementAndGet();
-        inFlightPerWebhook.computeIfAbsent(claimed.webhookId, id -> new AtomicInteger()).incrementAndGet();
+        inFlightPerWebhook.computeIfAbsent(webhookId, id -> new AtomicInteger()).incrementAndGet();
         senders.execute(() -> {
             try {
-                send(claimed.seq);
+                send(claimed.delivery(), claimed.webhook());
             } catch (RuntimeException e) {
                 // The lease runs out and the delivery is claimed again: nothing is lost.
-                LOG.warn("Webhook delivery {} could not be completed; it is retried when its lease ends", claimed.seq, e);
+                LOG.warn("Webhook delivery {} could not be completed; it is retried when its lease ends",
+                        claimed.delivery().id, e);
             } finally {
-                inFlightPerWebhook.get(claimed.webhookId).decrementAndGet();
+                inFlightPerWebhook.get(webhookId).decrementAndGet();
                 inFlight.decrementAndGet();
                 wake(); // a slot is free, and the next delivery of the same record may be due now
             }
         });
     }
 
-    private void send(long seq) {
-        DeliveryRow delivery = store.deliveries().bySeq(seq);
-        if (delivery == null) {
-            return; // its webhook was deleted meanwhile
-        }
-        WebhookRow webhook = store.webhooks().findAnyAccount(delivery.webhookId);
+    /** Sends a claimed delivery (read by the claim; a leased row is changed by nobody else). */
+    private void send(DeliveryRow delivery, WebhookRow webhook) {
         if (webhook == null) {
-            return;
+            return; // deleted meanwhile, with its deliveries
         }
         Outcome outcome = Boolean.TRUE.equals(webhook.enabled)
                 ? attempts.send(webhook, delivery)

@@ -66,7 +66,7 @@ final class Results {
                 return false;
             }
             store.deliveries().insertAttempt(attempt(delivery.seq, attempt, outcome, now));
-            if (delivered) {
+            if (delivered && webhook.failingSince != null) {
                 store.webhooks().succeeded(webhook.id);
             } else if (webhook.enabled) {
                 streak(webhook, outcome, now);

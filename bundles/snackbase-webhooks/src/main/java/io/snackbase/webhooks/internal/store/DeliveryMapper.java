@@ -28,21 +28,33 @@ public interface DeliveryMapper {
      * Due, unleased deliveries, oldest first. On PostgreSQL and MariaDB the rows are locked and rows locked by
      * another instance's claim are skipped; on SQLite the claiming transaction holds the only write lock.
      */
-    @Select("<script>SELECT seq, webhook_id, record_key FROM webhook_deliveries WHERE status IN " + OPEN
+    @Select("<script>SELECT " + COLUMNS + " FROM webhook_deliveries WHERE status IN " + OPEN
             + " AND next_attempt_at &lt;= #{now} AND (lease_until IS NULL OR lease_until &lt; #{now})"
             + " ORDER BY next_attempt_at, seq LIMIT #{limit}"
             + "<if test='_databaseId != \"sqlite\"'> FOR UPDATE SKIP LOCKED</if></script>")
     List<DeliveryRow> due(@Param("now") long now, @Param("limit") int limit);
 
-    /** The oldest open delivery of one webhook for one record: only it may be sent (ordering per record). */
-    @Select("SELECT MIN(seq) FROM webhook_deliveries WHERE webhook_id = #{webhookId} AND record_key = #{recordKey}"
-            + " AND status IN " + OPEN)
-    Long firstOpen(@Param("webhookId") String webhookId, @Param("recordKey") String recordKey);
+    /**
+     * Of the given deliveries, those that must wait: an older delivery of the same webhook for the same record is
+     * still open (retrying, or in flight elsewhere). A plain read, so that it never waits for other claims' locks.
+     */
+    @Select("<script>SELECT d.seq FROM webhook_deliveries d WHERE d.seq IN"
+            + "<foreach collection='seqs' item='s' open='(' separator=',' close=')'>#{s}</foreach>"
+            + " AND EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.webhook_id = d.webhook_id"
+            + " AND e.record_key = d.record_key AND e.seq &lt; d.seq AND e.status IN " + OPEN + ")</script>")
+    List<Long> heldBack(@Param("seqs") List<Long> seqs);
 
-    /** Takes the lease if nobody holds a live one: the conditional UPDATE is the claim on every database. */
-    @Update("UPDATE webhook_deliveries SET lease_owner = #{owner}, lease_until = #{until} WHERE seq = #{seq}"
-            + " AND status IN " + OPEN + " AND (lease_until IS NULL OR lease_until < #{now})")
-    int lease(@Param("seq") long seq, @Param("owner") String owner, @Param("until") long until, @Param("now") long now);
+    /** Takes the leases nobody holds a live one of: the conditional UPDATE is the claim on every database. */
+    @Update("<script>UPDATE webhook_deliveries SET lease_owner = #{owner}, lease_until = #{until} WHERE seq IN"
+            + "<foreach collection='seqs' item='s' open='(' separator=',' close=')'>#{s}</foreach>"
+            + " AND status IN " + OPEN + " AND (lease_until IS NULL OR lease_until &lt; #{now})</script>")
+    int lease(@Param("seqs") List<Long> seqs, @Param("owner") String owner, @Param("until") long until,
+            @Param("now") long now);
+
+    /** Which of the given deliveries this instance holds the lease of (only read when a lease was not taken). */
+    @Select("<script>SELECT seq FROM webhook_deliveries WHERE lease_owner = #{owner} AND lease_until = #{until} AND seq IN"
+            + "<foreach collection='seqs' item='s' open='(' separator=',' close=')'>#{s}</foreach></script>")
+    List<Long> leased(@Param("seqs") List<Long> seqs, @Param("owner") String owner, @Param("until") long until);
 
     @Select("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE seq = #{seq}")
     DeliveryRow bySeq(@Param("seq") long seq);

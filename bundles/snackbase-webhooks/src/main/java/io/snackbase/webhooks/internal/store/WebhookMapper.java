@@ -21,9 +21,10 @@ public interface WebhookMapper {
     @Select("SELECT " + COLUMNS + " FROM webhooks WHERE account_id = #{accountId} AND id = #{id}")
     WebhookRow find(@Param("accountId") String accountId, @Param("id") String id);
 
-    /** For the delivery worker, which works for every account. */
-    @Select("SELECT " + COLUMNS + " FROM webhooks WHERE id = #{id}")
-    WebhookRow findAnyAccount(@Param("id") String id);
+    /** For the delivery worker: the webhooks of a batch of claimed deliveries, read once per claim. */
+    @Select("<script>SELECT " + COLUMNS + " FROM webhooks WHERE id IN"
+            + "<foreach collection='ids' item='i' open='(' separator=',' close=')'>#{i}</foreach></script>")
+    List<WebhookRow> byIds(@Param("ids") java.util.Collection<String> ids);
 
     @Select("SELECT " + COLUMNS + " FROM webhooks WHERE account_id = #{accountId} ORDER BY created_at DESC, id")
     List<WebhookRow> list(@Param("accountId") String accountId);
