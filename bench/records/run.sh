@@ -7,7 +7,7 @@
 #   bench/records/run.sh [rows=20000] [connections=32] [seconds=20]
 set -eu
 repo=$(cd "$(dirname "$0")/../.." && pwd -P)
-instance=$repo/distribution/instance/target/snackbase
+instance=${SNACKBASE_BENCH_INSTANCE:-$repo/distribution/instance/target/snackbase}
 pg_admin=${SNACKBASE_BENCH_PG_ADMIN:-"-h 127.0.0.1 -U postgres"}
 db=snackbase_bench
 work=$(mktemp -d "${TMPDIR:-/tmp}/snackbase-records-bench.XXXXXX")
