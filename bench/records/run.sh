@@ -11,7 +11,7 @@
 # BENCH_INSTANCE_URL set (audit-cost.sh uses them to change the instance's configuration).
 set -eu
 repo=$(cd "$(dirname "$0")/../.." && pwd -P)
-instance=$repo/distribution/instance/target/snackbase
+instance=${SNACKBASE_BENCH_INSTANCE:-$repo/distribution/instance/target/snackbase}
 pg_admin=${SNACKBASE_BENCH_PG_ADMIN:-"-h 127.0.0.1 -U postgres"}
 db=${SNACKBASE_BENCH_DB:-snackbase_bench}
 work=$(mktemp -d "${TMPDIR:-/tmp}/snackbase-records-bench.XXXXXX")

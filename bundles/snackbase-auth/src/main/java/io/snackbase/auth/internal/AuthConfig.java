@@ -48,4 +48,11 @@ public @interface AuthConfig {
 
     @AttributeDefinition(name = "Argon2id iterations", min = "1", description = "Time cost of password hashes.")
     int argon2Iterations() default 2;
+
+    @AttributeDefinition(name = "Principal cache (ms)", min = "0",
+            description = "How long a verified token's user, role and groups are reused without reading the database again "
+                    + "(0: read on every request). Logouts, revocations and user, role or group changes made through this "
+                    + "instance take effect at once; those made through another instance sharing the database take effect "
+                    + "within this time.")
+    long principalCacheMs() default 1000;
 }

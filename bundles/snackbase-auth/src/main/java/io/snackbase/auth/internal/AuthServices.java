@@ -214,7 +214,7 @@ public class AuthServices {
             AuthSettings settings = new AuthSettings(config.accessTokenMinutes() * 60L, config.refreshTokenDays() * 86_400L,
                     config.apiKeysPerUser(), config.maxFailuresPerAccountEmail(), config.maxFailuresPerIp(),
                     config.failureWindowSeconds(), config.lockoutSeconds(), appUrl);
-            return new Wiring(new AuthStore(mappers, transactions, Clock.systemUTC()), settings, key,
+            return new Wiring(new AuthStore(mappers, transactions, Clock.systemUTC(), config.principalCacheMs()), settings, key,
                     new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations(), 1),
                     () -> runtime.mail, () -> runtime.hooks, runtime.background);
         }

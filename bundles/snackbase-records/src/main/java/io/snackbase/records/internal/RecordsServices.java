@@ -23,6 +23,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Wires the collection services and hands them to the resources and the registry (a
@@ -30,8 +33,21 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code collection_rules}) and the auth bundle's, whose {@code accounts} table every collection
  * table references.
  */
-@Component(service = RecordsServices.class)
+@Component(service = RecordsServices.class, configurationPid = RecordsServices.PID)
+@Designate(ocd = RecordsServices.Config.class)
 public class RecordsServices {
+
+    static final String PID = "io.snackbase.records";
+
+    @ObjectClassDefinition(name = "SnackBase records", description = "Collections and their records.")
+    public @interface Config {
+        @AttributeDefinition(name = "Definition cache (ms)", min = "0",
+                description = "How long list and get requests reuse a collection's fields and rules without reading them again "
+                        + "(0: read on every request). Changes made through this instance take effect at once; changes made "
+                        + "through another instance sharing the database take effect within this time for reads, and at once "
+                        + "for writes, which always read the current definition.")
+        long definitionCacheMs() default CollectionStore.DEFAULT_DEFINITION_CACHE_MS;
+    }
 
     public final CollectionStore store;
     public final Collections collections;
@@ -44,9 +60,9 @@ public class RecordsServices {
     public RecordsServices(@Reference(target = "(snackbase.schema.module=io.snackbase.records)") SchemaModule schema,
             @Reference(target = "(snackbase.schema.module=io.snackbase.auth)") SchemaModule accounts,
             @Reference Mappers mappers, @Reference TransactionManager transactions, @Reference Database database,
-            @Reference RuleEngine rules) {
-        this(new Runtime(), new CollectionStore(mappers, transactions, Dialect.of(database.kind()), Clock.systemUTC()),
-                mappers.mapper(RecordMapper.class), rules);
+            @Reference RuleEngine rules, Config config) {
+        this(new Runtime(), new CollectionStore(mappers, transactions, Dialect.of(database.kind()), Clock.systemUTC(),
+                config.definitionCacheMs()), mappers.mapper(RecordMapper.class), rules);
     }
 
     private RecordsServices(Runtime runtime, CollectionStore store, RecordMapper records, RuleEngine rules) {

@@ -2,6 +2,7 @@ package io.snackbase.audit.internal.chain;
 
 import io.snackbase.api.storage.StorageException;
 import io.snackbase.audit.internal.Values;
+import io.snackbase.audit.internal.store.AuditInserts;
 import io.snackbase.audit.internal.store.AuditMapper;
 import io.snackbase.audit.internal.store.AuditRow;
 import io.snackbase.audit.internal.store.ChainHead;
@@ -41,7 +42,7 @@ public final class Chain {
             row.checksum = Canonical.checksum(row, Values.metadata(row.extraMetadata));
             previous = row.checksum;
         }
-        mapper.insert(rows);
+        AuditInserts.insert(mapper, rows);
         ChainHead moved = new ChainHead();
         moved.lastId = id;
         moved.lastChecksum = previous;

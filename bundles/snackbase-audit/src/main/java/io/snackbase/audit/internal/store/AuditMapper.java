@@ -1,7 +1,9 @@
 package io.snackbase.audit.internal.store;
 
+import io.snackbase.request.support.sql.PrebuiltSql;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Lang;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -38,12 +40,10 @@ public interface AuditMapper {
     @Update("UPDATE audit_chain_head SET last_id = #{lastId}, last_checksum = #{lastChecksum} WHERE id = 1")
     int moveHead(ChainHead head);
 
-    @Insert("<script>INSERT INTO audit_log (" + COLUMNS + ") VALUES "
-            + "<foreach collection='rows' item='r' separator=','>(#{r.id}, #{r.accountId}, #{r.operation}, #{r.tableName},"
-            + " #{r.recordId}, #{r.columnName}, #{r.oldValue}, #{r.newValue}, #{r.userId}, #{r.userEmail}, #{r.userName},"
-            + " #{r.esUsername}, #{r.esReason}, #{r.esTimestamp}, #{r.ipAddress}, #{r.userAgent}, #{r.requestId},"
-            + " #{r.occurredAt}, #{r.checksum}, #{r.previousHash}, #{r.extraMetadata})</foreach></script>")
-    int insert(@Param("rows") List<AuditRow> rows);
+    /** Inserts rows built by {@link AuditInserts} (one multi-row statement, bound without MyBatis parsing it per call). */
+    @Lang(PrebuiltSql.class)
+    @Insert("${sql}")
+    int insertBuilt(@Param("sql") String sql, @Param("p") List<Object> params);
 
     @Select("SELECT " + COLUMNS + " FROM audit_log WHERE id = #{id}")
     AuditRow findById(@Param("id") long id);

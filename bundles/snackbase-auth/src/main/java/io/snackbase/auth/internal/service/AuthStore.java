@@ -11,10 +11,26 @@ import io.snackbase.auth.internal.store.RoleMapper;
 import io.snackbase.auth.internal.store.ThrottleMapper;
 import io.snackbase.auth.internal.store.TokenMapper;
 import io.snackbase.auth.internal.store.UserMapper;
+import io.snackbase.api.context.Principal;
+import io.snackbase.request.support.cache.MapperWrites;
+import io.snackbase.request.support.cache.TtlCache;
 import java.time.Clock;
 
-/** The auth bundle's mappers, the shared transaction manager and the clock, handed to every service. */
+/**
+ * The auth bundle's mappers, the shared transaction manager, the clock and the cache of resolved
+ * principals, handed to every service. Every write through the mappers of what a principal is made
+ * of (users, roles, groups, accounts, revoked tokens, API keys) empties that cache, now and after
+ * commit, so a logout, revocation or deactivation on this instance takes effect on the next request.
+ */
 public final class AuthStore {
+
+    /** How long a resolved principal is trusted unless configured otherwise. */
+    public static final long DEFAULT_PRINCIPAL_CACHE_MS = 1000;
+    /** Most tokens held; reaching it empties the cache. */
+    static final int PRINCIPAL_CACHE_ENTRIES = 10_000;
+
+    /** A token's principal and when the token stops being valid (epoch ms; Long.MAX_VALUE for never). */
+    public record CachedPrincipal(Principal principal, long validUntil) {}
 
     public final AccountMapper accounts;
     public final UserMapper users;
@@ -24,16 +40,25 @@ public final class AuthStore {
     public final ApiKeyMapper apiKeys;
     public final InvitationMapper invitations;
     public final ThrottleMapper throttle;
+    /** Bearer token or API key text → its principal; see the class comment for invalidation. */
+    public final TtlCache<String, CachedPrincipal> principals;
     private final TransactionManager transactions;
     private final Clock clock;
 
     public AuthStore(Mappers mappers, TransactionManager transactions, Clock clock) {
-        this.accounts = mappers.mapper(AccountMapper.class);
-        this.users = mappers.mapper(UserMapper.class);
-        this.roles = mappers.mapper(RoleMapper.class);
-        this.groups = mappers.mapper(GroupMapper.class);
-        this.tokens = mappers.mapper(TokenMapper.class);
-        this.apiKeys = mappers.mapper(ApiKeyMapper.class);
+        this(mappers, transactions, clock, DEFAULT_PRINCIPAL_CACHE_MS);
+    }
+
+    /** @param principalCacheMs how long a resolved principal is trusted (0: re-read on every request) */
+    public AuthStore(Mappers mappers, TransactionManager transactions, Clock clock, long principalCacheMs) {
+        this.principals = new TtlCache<>(principalCacheMs, PRINCIPAL_CACHE_ENTRIES);
+        Runnable changed = MapperWrites.invalidating(principals, this::afterCommit);
+        this.accounts = MapperWrites.watch(mappers.mapper(AccountMapper.class), AccountMapper.class, changed);
+        this.users = MapperWrites.watch(mappers.mapper(UserMapper.class), UserMapper.class, changed);
+        this.roles = MapperWrites.watch(mappers.mapper(RoleMapper.class), RoleMapper.class, changed);
+        this.groups = MapperWrites.watch(mappers.mapper(GroupMapper.class), GroupMapper.class, changed);
+        this.tokens = MapperWrites.watch(mappers.mapper(TokenMapper.class), TokenMapper.class, changed);
+        this.apiKeys = MapperWrites.watch(mappers.mapper(ApiKeyMapper.class), ApiKeyMapper.class, changed);
         this.invitations = mappers.mapper(InvitationMapper.class);
         this.throttle = mappers.mapper(ThrottleMapper.class);
         this.transactions = transactions;

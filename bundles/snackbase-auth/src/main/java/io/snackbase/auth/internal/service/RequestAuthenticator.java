@@ -11,8 +11,11 @@ import io.snackbase.auth.internal.store.UserRow;
 import java.util.Map;
 
 /**
- * Turns a bearer token or API key into a principal, re-reading the user every time: a deleted,
- * deactivated or moved user, or a revoked token, stops working on the next request.
+ * Turns a bearer token or API key into a principal. A resolved principal is kept for a short time
+ * ({@link AuthStore#principals}): this instance's own logouts, revocations and user changes empty
+ * that cache, so a deleted, deactivated or moved user, or a revoked token, stops working on the
+ * next request here, and within the cache's time to live on other instances sharing the database.
+ * Failures are never cached, and a cached token still stops working at its expiry.
  */
 public final class RequestAuthenticator {
 
@@ -30,9 +33,17 @@ public final class RequestAuthenticator {
     }
 
     public Principal bearer(String token) {
-        if (SnackbaseTokenCodec.isSnackbaseToken(token)) {
-            return apiKey(token);
+        AuthStore.CachedPrincipal cached = store.principals.get(token);
+        if (cached != null && store.now() < cached.validUntil()) {
+            return cached.principal();
         }
+        long stamp = store.principals.stamp();
+        AuthStore.CachedPrincipal resolved = SnackbaseTokenCodec.isSnackbaseToken(token) ? apiKey(token) : jwtBearer(token);
+        store.principals.put(token, resolved, stamp);
+        return resolved.principal();
+    }
+
+    private AuthStore.CachedPrincipal jwtBearer(String token) {
         Map<String, Object> claims = verified(() -> jwt.verify(token));
         if (!"access".equals(claims.get("type")) || !(claims.get("user_id") instanceof String userId)
                 || !(claims.get("account_id") instanceof String accountId) || claims.get("email") == null || claims.get("role") == null) {
@@ -41,7 +52,8 @@ public final class RequestAuthenticator {
         if (claims.get("jti") instanceof String jti && store.tokens.isRevoked(jti) > 0) {
             throw ApiException.unauthorized("Token has been revoked");
         }
-        return principal(userId, accountId, "jwt");
+        long validUntil = claims.get("exp") instanceof Number exp ? exp.longValue() * 1000 : Long.MAX_VALUE;
+        return new AuthStore.CachedPrincipal(principal(userId, accountId, "jwt"), validUntil);
     }
 
     /** The id and expiry of a valid access token, for logout's blacklist. */
@@ -63,7 +75,7 @@ public final class RequestAuthenticator {
 
     public Principal headerKey(String key) {
         if (key.startsWith("sb_ak.")) {
-            return apiKey(key);
+            return bearer(key);
         }
         if (key.startsWith("sb_sk_")) {
             // legacy keys were never issued by this server
@@ -72,7 +84,7 @@ public final class RequestAuthenticator {
         throw ApiException.unauthorized("Invalid API key format");
     }
 
-    private Principal apiKey(String token) {
+    private AuthStore.CachedPrincipal apiKey(String token) {
         Map<String, Object> payload = verified(() -> snackbaseTokens.verify(token));
         String tokenId = (String) payload.get("token_id");
         if (!"api_key".equals(payload.get("type"))) {
@@ -99,7 +111,11 @@ public final class RequestAuthenticator {
         if (key.lastUsedAt == null || now - key.lastUsedAt > TOUCH_INTERVAL_MS) {
             store.apiKeys.touch(key.id, now);
         }
-        return principal;
+        long validUntil = key.expiresAt == null ? Long.MAX_VALUE : key.expiresAt;
+        if (payload.get("expires_at") instanceof Number expires) {
+            validUntil = Math.min(validUntil, expires.longValue() * 1000);
+        }
+        return new AuthStore.CachedPrincipal(principal, validUntil);
     }
 
     private Principal principal(String userId, String accountId, String method) {

@@ -93,12 +93,22 @@ public final class RecordService {
         }
     }
 
+    /** @return the definition as stored now, for writes (they must enforce the current rules and fields) */
     public CollectionDefinition definition(String name) {
         var row = collections.byName(name);
         if (row == null || !row.name.equals(name)) {
             throw new ApiException(404, "Not found", "Collection '" + name + "' not found");
         }
         return Schemas.definition(row);
+    }
+
+    /** @return the definition for a read, possibly cached (see {@link CollectionStore#cachedDefinition}) */
+    private CollectionDefinition readDefinition(String name) {
+        CollectionDefinition def = collections.cachedDefinition(name);
+        if (def == null || !def.name().equals(name)) {
+            throw new ApiException(404, "Not found", "Collection '" + name + "' not found");
+        }
+        return def;
     }
 
     private DatabaseKind kind() {
@@ -140,7 +150,7 @@ public final class RecordService {
 
     /** @param expand the {@code expand} text, null for none */
     public Map<String, Object> get(String collection, String id, Set<String> fields, String expand, RequestContext ctx) {
-        CollectionDefinition def = definition(collection);
+        CollectionDefinition def = readDefinition(collection);
         RuleDecision d = decide(def, RuleOperation.VIEW, Access.schema(def).withTableAlias(RecordStore.ALIAS), ctx, null);
         Map<String, Object> row = store.get(def, id, new RecordStore.Where(scope(ctx), where(d), null));
         if (row == null) {
@@ -190,7 +200,7 @@ public final class RecordService {
 
     @SuppressWarnings("unchecked")
     public Map<String, Object> list(String collection, ListQuery q, RequestContext ctx) {
-        CollectionDefinition def = definition(collection);
+        CollectionDefinition def = readDefinition(collection);
         FieldSchema schema = Access.schema(def).withTableAlias(RecordStore.ALIAS);
         RuleDecision d = decide(def, RuleOperation.LIST, schema, ctx, null);
         SqlFragment filter;

@@ -1,5 +1,6 @@
 package io.snackbase.records.internal.service;
 
+import io.snackbase.api.collections.CollectionDefinition;
 import io.snackbase.api.storage.Mappers;
 import io.snackbase.api.storage.TransactionManager;
 import io.snackbase.api.storage.TransactionalWork;
@@ -9,11 +10,22 @@ import io.snackbase.records.internal.store.CollectionMapper;
 import io.snackbase.records.internal.store.CollectionRow;
 import io.snackbase.records.internal.store.RulesMapper;
 import io.snackbase.records.internal.store.TableMapper;
+import io.snackbase.request.support.cache.MapperWrites;
+import io.snackbase.request.support.cache.TtlCache;
 import java.time.Clock;
 import java.util.Locale;
 
-/** The bundle's mappers, the shared transaction manager, the dialect and the clock, handed to every service. */
+/**
+ * The bundle's mappers, the shared transaction manager, the dialect, the clock and the cache of
+ * collection definitions for reads, handed to every service. Every write through the collection,
+ * rules and table mappers (create, update, delete, rules, import, DDL) empties that cache, now and
+ * after commit.
+ */
 public final class CollectionStore {
+
+    /** How long a definition is trusted for reads unless configured otherwise. */
+    public static final long DEFAULT_DEFINITION_CACHE_MS = 1000;
+    private static final int DEFINITION_CACHE_ENTRIES = 1000;
 
     public final CollectionMapper collections;
     public final TableMapper tables;
@@ -22,10 +34,16 @@ public final class CollectionStore {
     public final TableDdl ddl;
     private final TransactionManager transactions;
     private final Clock clock;
+    private final TtlCache<String, CollectionDefinition> definitions;
 
     public CollectionStore(Mappers mappers, TransactionManager transactions, Dialect dialect, Clock clock) {
+        this(mappers, transactions, dialect, clock, DEFAULT_DEFINITION_CACHE_MS);
+    }
+
+    /** @param definitionCacheMs how long a definition is trusted for reads (0: read on every request) */
+    public CollectionStore(Mappers mappers, TransactionManager transactions, Dialect dialect, Clock clock, long definitionCacheMs) {
         this(mappers.mapper(CollectionMapper.class), mappers.mapper(TableMapper.class), mappers.mapper(RulesMapper.class), transactions,
-                dialect, clock);
+                dialect, clock, definitionCacheMs);
     }
 
     /** For tests that put a failing mapper in the way. */
@@ -35,9 +53,16 @@ public final class CollectionStore {
 
     public CollectionStore(CollectionMapper collections, TableMapper tables, RulesMapper rules, TransactionManager transactions,
             Dialect dialect, Clock clock) {
-        this.collections = collections;
-        this.rules = rules;
-        this.tables = tables;
+        this(collections, tables, rules, transactions, dialect, clock, DEFAULT_DEFINITION_CACHE_MS);
+    }
+
+    private CollectionStore(CollectionMapper collections, TableMapper tables, RulesMapper rules, TransactionManager transactions,
+            Dialect dialect, Clock clock, long definitionCacheMs) {
+        this.definitions = new TtlCache<>(definitionCacheMs, DEFINITION_CACHE_ENTRIES);
+        Runnable changed = MapperWrites.invalidating(definitions, this::afterCommit);
+        this.collections = MapperWrites.watch(collections, CollectionMapper.class, changed);
+        this.rules = rules == null ? null : MapperWrites.watch(rules, RulesMapper.class, changed);
+        this.tables = MapperWrites.watch(tables, TableMapper.class, changed);
         this.ddl = new TableDdl(dialect);
         this.transactions = transactions;
         this.clock = clock;
@@ -51,6 +76,21 @@ public final class CollectionStore {
     /** @return the collection of a name in any case, or null */
     public CollectionRow byName(String name) {
         return name == null ? null : collections.findByNameKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The definition for a read (list, get, aggregate, expand), from the cache when this instance
+     * has not changed any collection since it was read and it is younger than the time to live.
+     * Writes use {@link #byName} so that a rule or field changed by another instance is enforced on
+     * the next write, not after the time to live.
+     *
+     * @return the definition of the collection of a name in any case, or null
+     */
+    public CollectionDefinition cachedDefinition(String name) {
+        return name == null ? null : definitions.get(name.toLowerCase(Locale.ROOT), key -> {
+            CollectionRow row = collections.findByNameKey(key);
+            return row == null ? null : Schemas.definition(row);
+        });
     }
 
     /** @return epoch milliseconds now */
