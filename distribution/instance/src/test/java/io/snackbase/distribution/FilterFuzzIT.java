@@ -53,6 +53,8 @@ class FilterFuzzIT {
         try {
             Http http = new Http(port);
             assertThat(http.awaitStatus("/api/v1/auth/me", 401, Duration.ofSeconds(60))).as(instance.output()).isEqualTo(401);
+            // the auth and records bundles register their routes independently: wait for both
+            assertThat(http.awaitStatus("/api/v1/collections", 401, Duration.ofSeconds(30))).as(instance.output()).isEqualTo(401);
             String tenant = tenantToken(http);
             List<String> filters = filters(new Random(20261202L));
             int ok = 0;
