@@ -47,6 +47,12 @@ public class RecordsServices {
                         + "through another instance sharing the database take effect within this time for reads, and at once "
                         + "for writes, which always read the current definition.")
         long definitionCacheMs() default CollectionStore.DEFAULT_DEFINITION_CACHE_MS;
+
+        @AttributeDefinition(name = "List total cache (ms)", min = "0",
+                description = "How long the total of a list page (an exact COUNT over every matching row) is reused for the same "
+                        + "collection, account, rule and filter (0: count on every request). Record writes through this instance "
+                        + "take effect at once; writes through another instance sharing the database show in totals within this time.")
+        long countCacheMs() default io.snackbase.records.internal.records.RecordCounts.DEFAULT_COUNT_CACHE_MS;
     }
 
     public final CollectionStore store;
@@ -62,11 +68,11 @@ public class RecordsServices {
             @Reference Mappers mappers, @Reference TransactionManager transactions, @Reference Database database,
             @Reference RuleEngine rules, Config config) {
         this(new Runtime(), new CollectionStore(mappers, transactions, Dialect.of(database.kind()), Clock.systemUTC(),
-                config.definitionCacheMs()), mappers.mapper(RecordMapper.class), rules);
+                config.definitionCacheMs()), mappers.mapper(RecordMapper.class), rules, config.countCacheMs());
     }
 
-    private RecordsServices(Runtime runtime, CollectionStore store, RecordMapper records, RuleEngine rules) {
-        Wiring w = new Wiring(store, () -> runtime.hooks, records, rules, () -> runtime.audit);
+    private RecordsServices(Runtime runtime, CollectionStore store, RecordMapper records, RuleEngine rules, long countCacheMs) {
+        Wiring w = new Wiring(store, () -> runtime.hooks, records, rules, () -> runtime.audit, countCacheMs);
         this.store = w.store;
         this.collections = w.collections;
         this.transfer = w.transfer;
@@ -133,8 +139,15 @@ public class RecordsServices {
         /** {@code /collections/{name}/rules}; null without a rule engine. */
         public final io.snackbase.records.internal.service.RuleSettings ruleSettings;
 
+        /** The graph with list totals counted on every request (the tests' default). */
         public Wiring(CollectionStore store, Supplier<HookDispatcher> hooks, RecordMapper recordMapper, RuleEngine rules,
                 Supplier<AuditService> audit) {
+            this(store, hooks, recordMapper, rules, audit, 0);
+        }
+
+        /** @param countCacheMs how long list totals are reused (see {@link io.snackbase.records.internal.records.RecordCounts}) */
+        public Wiring(CollectionStore store, Supplier<HookDispatcher> hooks, RecordMapper recordMapper, RuleEngine rules,
+                Supplier<AuditService> audit, long countCacheMs) {
             this.store = store;
             this.collections = new Collections(store, new Hooks(hooks), rules);
             this.ruleSettings = rules == null ? null : new io.snackbase.records.internal.service.RuleSettings(store,
@@ -144,6 +157,7 @@ public class RecordsServices {
                     : new io.snackbase.records.internal.records.RecordStore(recordMapper, store.dialect());
             if (recordStore != null) {
                 recordStore.computed(new io.snackbase.records.internal.records.Computed(rules, store.dialect())::fragments);
+                recordStore.counts(new io.snackbase.records.internal.records.RecordCounts(countCacheMs, store));
             }
             this.records = recordStore == null ? null
                     : new io.snackbase.records.internal.records.RecordService(store, recordStore, rules, audit, hooks, Clock.systemUTC());

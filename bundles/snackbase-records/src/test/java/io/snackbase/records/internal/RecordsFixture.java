@@ -46,17 +46,27 @@ public final class RecordsFixture implements AutoCloseable {
     public volatile io.snackbase.api.audit.AuditService audit;
 
     private RecordsFixture(DatabaseKind kind, java.util.function.BiFunction<CollectionStore, ModuleStorage, CollectionStore> store) throws Exception {
+        this(kind, store, 0);
+    }
+
+    private RecordsFixture(DatabaseKind kind, java.util.function.BiFunction<CollectionStore, ModuleStorage, CollectionStore> store,
+            long countCacheMs) throws Exception {
         this.kind = kind;
         storage = ModuleStorage.open(kind, List.of(AUTH, RECORDS, AUDIT), "col_");
         w = new RecordsServices.Wiring(store.apply(new CollectionStore(storage.mappers(), storage.transactions(), Dialect.of(kind),
                 Clock.systemUTC()), storage), () -> hooks, storage.mappers().mapper(io.snackbase.records.internal.store.RecordMapper.class),
-                new io.snackbase.rules.internal.RuleEngineImpl(), () -> audit);
+                new io.snackbase.rules.internal.RuleEngineImpl(), () -> audit, countCacheMs);
         audit = new io.snackbase.audit.internal.AuditServiceImpl(storage.mappers().mapper(io.snackbase.audit.internal.store.AuditMapper.class),
                 storage.transactions(), io.snackbase.audit.internal.AuditSettings.defaults(), Clock.systemUTC());
     }
 
     public static RecordsFixture open(DatabaseKind kind) throws Exception {
         return new RecordsFixture(kind, (s, st) -> s);
+    }
+
+    /** @return the fixture with list totals reused for that long (the component's default is 1 s; other tests count every time) */
+    public static RecordsFixture withCountCache(DatabaseKind kind, long countCacheMs) throws Exception {
+        return new RecordsFixture(kind, (s, st) -> s, countCacheMs);
     }
 
     /** @return the fixture with a store changed by the test (e.g. a failing mapper put in the way) */

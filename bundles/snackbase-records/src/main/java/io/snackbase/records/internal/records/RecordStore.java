@@ -25,6 +25,7 @@ public final class RecordStore {
     private final RecordMapper mapper;
     private final Dialect dialect;
     private volatile java.util.function.Function<CollectionDefinition, Map<String, SqlFragment>> computed = d -> Map.of();
+    private volatile RecordCounts counts;
 
     public RecordStore(RecordMapper mapper, Dialect dialect) {
         this.mapper = mapper;
@@ -45,6 +46,18 @@ public final class RecordStore {
         this.computed = source;
     }
 
+    /** Reuses list totals for a short time (see {@link RecordCounts}); without it every total is counted. */
+    public void counts(RecordCounts counts) {
+        this.counts = counts;
+    }
+
+    private void changed(CollectionDefinition def) {
+        RecordCounts c = counts;
+        if (c != null) {
+            c.changed(def.tableName());
+        }
+    }
+
     /** One ORDER BY term: a system or schema column and its direction. */
     public record Order(String column, boolean descending) {}
 
@@ -63,6 +76,7 @@ public final class RecordStore {
             bind(sql, def, names.get(i), columns.get(names.get(i)));
         }
         mapper.write(sql.raw(")").toString(), sql.params);
+        changed(def);
     }
 
     /** @return the number of rows changed (0 when the id, account or rule does not match) */
@@ -74,14 +88,21 @@ public final class RecordStore {
             bind(sql, def, e.getKey(), e.getValue());
         }
         where(sql.raw(" WHERE "), id, accountId, rule);
-        return mapper.write(sql.toString(), sql.params);
+        int changedRows = mapper.write(sql.toString(), sql.params);
+        changed(def);
+        return changedRows;
     }
 
     /** @return the number of rows deleted */
     public int delete(CollectionDefinition def, String id, String accountId, SqlFragment rule) {
         Sql sql = new Sql(dialect).raw("DELETE FROM ").id(def.tableName()).raw(" WHERE ");
         where(sql, id, accountId, rule);
-        return mapper.write(sql.toString(), sql.params);
+        int deleted = mapper.write(sql.toString(), sql.params);
+        RecordCounts c = counts;
+        if (c != null) {
+            c.changedAll(); // reference fields cascade into other tables
+        }
+        return deleted;
     }
 
     private static void where(Sql sql, String id, String accountId, SqlFragment rule) {
@@ -189,7 +210,9 @@ public final class RecordStore {
     public long count(CollectionDefinition def, Where where) {
         Sql sql = new Sql(dialect).raw("SELECT COUNT(*) FROM ").id(def.tableName()).raw(" " + ALIAS + " WHERE 1 = 1");
         conditions(sql, where, true);
-        return mapper.count(sql.toString(), sql.params);
+        RecordCounts c = counts;
+        String text = sql.toString();
+        return c == null ? mapper.count(text, sql.params) : c.count(def.tableName(), text, sql.params, () -> mapper.count(text, sql.params));
     }
 
     /** @return true when the record exists in that collection table and account */

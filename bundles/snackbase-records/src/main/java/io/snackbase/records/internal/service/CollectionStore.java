@@ -35,6 +35,7 @@ public final class CollectionStore {
     private final TransactionManager transactions;
     private final Clock clock;
     private final TtlCache<String, CollectionDefinition> definitions;
+    private final java.util.List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public CollectionStore(Mappers mappers, TransactionManager transactions, Dialect dialect, Clock clock) {
         this(mappers, transactions, dialect, clock, DEFAULT_DEFINITION_CACHE_MS);
@@ -59,7 +60,11 @@ public final class CollectionStore {
     private CollectionStore(CollectionMapper collections, TableMapper tables, RulesMapper rules, TransactionManager transactions,
             Dialect dialect, Clock clock, long definitionCacheMs) {
         this.definitions = new TtlCache<>(definitionCacheMs, DEFINITION_CACHE_ENTRIES);
-        Runnable changed = MapperWrites.invalidating(definitions, this::afterCommit);
+        Runnable invalidating = MapperWrites.invalidating(definitions, this::afterCommit);
+        Runnable changed = () -> {
+            invalidating.run();
+            changeListeners.forEach(Runnable::run);
+        };
         this.collections = MapperWrites.watch(collections, CollectionMapper.class, changed);
         this.rules = rules == null ? null : MapperWrites.watch(rules, RulesMapper.class, changed);
         this.tables = MapperWrites.watch(tables, TableMapper.class, changed);
@@ -137,6 +142,19 @@ public final class CollectionStore {
             Thread.currentThread().interrupt();
             throw new io.snackbase.api.storage.StorageException("Interrupted while retrying a write", e);
         }
+    }
+
+    /**
+     * Adds what runs, in the writing thread and inside its transaction, on every write through the
+     * collection, rules and table mappers (the caches derived from definitions).
+     */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    /** @return whether the calling thread is inside a transaction */
+    public boolean inTransaction() {
+        return transactions.isActive();
     }
 
     /** Runs an action after the current transaction commits, or now when there is none. */
