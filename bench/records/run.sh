@@ -31,8 +31,10 @@ SNACKBASE_HOME="$work/snackbase" SNACKBASE_PORT=$port SNACKBASE_DB_URL="jdbc:pos
   "$work/snackbase/bin/snackbase" > "$work/instance.log" 2>&1 &
 pid=$!
 export BENCH_INSTANCE_HOME="$work/snackbase" BENCH_INSTANCE_URL="http://127.0.0.1:$port"
+# bundles register their routes independently: wait for the auth and the records routes
 for _ in $(seq 1 120); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/auth/me")" = 401 ] && break
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/auth/me")" = 401 ] &&
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/collections")" = 401 ] && break
   sleep 0.5
 done
 # shellcheck disable=SC2086

@@ -184,8 +184,10 @@ final class SqlCompiler {
         }
     }
 
+    private static final java.util.regex.Pattern FIELD_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_]+");
+
     static boolean isFieldName(String name) {
-        return name.matches("[A-Za-z0-9_]+");
+        return FIELD_NAME.matcher(name).matches();
     }
 
     static String quote(Scope scope, String name) {

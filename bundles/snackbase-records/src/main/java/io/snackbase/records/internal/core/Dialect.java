@@ -12,6 +12,9 @@ import io.snackbase.api.storage.DatabaseKind;
 public enum Dialect {
     SQLITE, POSTGRESQL, MYSQL;
 
+    // compiled once: quote() runs for every identifier of every statement
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     /** @return the dialect of a database */
     public static Dialect of(DatabaseKind kind) {
         return switch (kind) {
@@ -27,7 +30,7 @@ public enum Dialect {
      * @throws IllegalArgumentException for anything but letters, digits and underscores
      */
     public String quote(String identifier) {
-        if (identifier == null || !identifier.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (identifier == null || !IDENTIFIER.matcher(identifier).matches()) {
             throw new IllegalArgumentException("Not a safe identifier: " + identifier);
         }
         return this == MYSQL ? "`" + identifier + "`" : "\"" + identifier + "\"";
