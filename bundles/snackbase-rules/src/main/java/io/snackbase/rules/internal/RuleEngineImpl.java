@@ -27,6 +27,9 @@ public class RuleEngineImpl implements RuleEngine {
     private volatile int maxLength = 10_000;
     private volatile int maxDepth = 64;
     private final Clock clock;
+    /** Parsed and macro-expanded collection rules: a few per collection, decided on every request. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Node> ruleTrees = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int RULE_TREE_ENTRIES = 2048;
 
     /** For DS. */
     public RuleEngineImpl() {
@@ -45,6 +48,7 @@ public class RuleEngineImpl implements RuleEngine {
     void configure(RulesConfig config) {
         maxLength = Math.max(1, Math.min(config.maxLength(), 1_000_000));
         maxDepth = Math.max(1, Math.min(config.maxDepth(), 500));
+        ruleTrees.clear(); // trees were parsed under the old limits
     }
 
     @Override
@@ -80,7 +84,7 @@ public class RuleEngineImpl implements RuleEngine {
         if (rule.isBlank()) {
             return RuleDecision.ALLOW;
         }
-        Node tree = Macros.expand(tree(rule));
+        Node tree = ruleTree(rule);
         if (caller.isAnonymous()) {
             // Validate first so a broken rule is reported as such, not as "authentication required".
             SqlCompiler.compile(tree, Scope.validateRule(operation, schema));
@@ -107,6 +111,19 @@ public class RuleEngineImpl implements RuleEngine {
     @Override
     public SqlFragment compileComputed(String expression, FieldSchema schema, DatabaseKind dialect) throws RuleException {
         return ComputedCompiler.compile(tree(expression), schema, dialect, clock.instant());
+    }
+
+    /** @return the rule's expanded tree, parsed once (trees are immutable records; failures are not kept) */
+    private Node ruleTree(String rule) throws RuleException {
+        Node tree = ruleTrees.get(rule);
+        if (tree == null) {
+            tree = Macros.expand(tree(rule));
+            if (ruleTrees.size() >= RULE_TREE_ENTRIES) {
+                ruleTrees.clear(); // rules are few; reaching the bound means churn, so start over
+            }
+            ruleTrees.put(rule, tree);
+        }
+        return tree;
     }
 
     private Node tree(String expression) throws RuleSyntaxException {
