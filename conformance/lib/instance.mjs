@@ -100,6 +100,8 @@ export async function startInstance({ instanceDir = builtInstance, log = (line) 
     SNACKBASE_ENVIRONMENT: 'development',
     SNACKBASE_SUPERADMIN_EMAIL: SUPERADMIN_EMAIL,
     SNACKBASE_SUPERADMIN_PASSWORD: superadminPassword,
+    // a fresh key per run, so that collections may have encrypted fields (records-secrets.test.mjs)
+    SNACKBASE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   });
   const consoleLog = join(home, 'logs', 'console.log');
   const out = createWriteStream(consoleLog);

@@ -49,7 +49,7 @@ public final class AdminFixture {
 
     private AdminFixture(DatabaseKind kind) throws Exception {
         this.kind = kind;
-        this.storage = ModuleStorage.open(kind, "io.snackbase.auth", "/db/auth", List.of("V1__accounts_users.sql", "V2__tokens.sql"), TABLES);
+        this.storage = ModuleStorage.open(kind, "io.snackbase.auth", "/db/auth", List.of("V1__accounts_users.sql", "V2__tokens.sql", "V3__api_key_scopes.sql", "V3__api_key_scopes.mysql.sql"), TABLES);
         this.store = new AuthStore(storage.mappers(), storage.transactions(), Clock.systemUTC());
         this.w = new AuthServices.Wiring(store, AuthSettings.defaults(), KEY, new PasswordHasher(8192, 1, 1),
                 () -> mail.available ? mail : null, () -> null, Runnable::run);

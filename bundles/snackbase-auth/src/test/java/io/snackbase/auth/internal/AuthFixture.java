@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class AuthFixture implements AutoCloseable {
 
     public static final String MODULE = "io.snackbase.auth";
-    public static final List<String> MIGRATIONS = List.of("V1__accounts_users.sql", "V2__tokens.sql");
+    public static final List<String> MIGRATIONS = List.of("V1__accounts_users.sql", "V2__tokens.sql", "V3__api_key_scopes.sql", "V3__api_key_scopes.mysql.sql");
     public static final List<String> TABLES = List.of("login_throttle", "invitations", "email_tokens", "api_keys",
             "revoked_tokens", "refresh_tokens", "group_members", "user_groups", "users", "roles", "accounts");
     public static final String STRONG_PASSWORD = "Str0ng!Passw0rd";

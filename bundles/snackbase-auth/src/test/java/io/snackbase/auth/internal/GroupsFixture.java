@@ -49,7 +49,7 @@ public final class GroupsFixture {
     public final List<Sent> mails = new CopyOnWriteArrayList<>();
 
     private GroupsFixture(DatabaseKind kind) throws Exception {
-        this.storage = ModuleStorage.open(kind, "io.snackbase.auth", "/db/auth", List.of("V1__accounts_users.sql", "V2__tokens.sql"),
+        this.storage = ModuleStorage.open(kind, "io.snackbase.auth", "/db/auth", List.of("V1__accounts_users.sql", "V2__tokens.sql", "V3__api_key_scopes.sql", "V3__api_key_scopes.mysql.sql"),
                 List.of("login_throttle", "invitations", "email_tokens", "api_keys", "revoked_tokens", "refresh_tokens",
                         "group_members", "user_groups", "users", "roles", "accounts"));
         MailService mail = new MailService() {

@@ -35,7 +35,7 @@ import java.util.function.Consumer;
 final class AutomationFixture implements AutoCloseable {
 
     static final ModuleStorage.Module AUTH = new ModuleStorage.Module("io.snackbase.auth", "/db/auth",
-            List.of("V1__accounts_users.sql", "V2__tokens.sql"), List.of("login_throttle", "invitations", "email_tokens",
+            List.of("V1__accounts_users.sql", "V2__tokens.sql", "V3__api_key_scopes.sql", "V3__api_key_scopes.mysql.sql"), List.of("login_throttle", "invitations", "email_tokens",
                     "api_keys", "revoked_tokens", "refresh_tokens", "group_members", "user_groups", "users", "roles", "accounts"));
     static final ModuleStorage.Module RECORDS = new ModuleStorage.Module("io.snackbase.records", "/db/records",
             List.of("V1__collections.sql"), List.of("collection_rules", "collections"));

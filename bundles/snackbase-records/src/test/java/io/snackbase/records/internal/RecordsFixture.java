@@ -30,7 +30,7 @@ public final class RecordsFixture implements AutoCloseable {
     public static final List<String> AUTH_TABLES = List.of("login_throttle", "invitations", "email_tokens", "api_keys",
             "revoked_tokens", "refresh_tokens", "group_members", "user_groups", "users", "roles", "accounts");
     public static final ModuleStorage.Module AUTH = new ModuleStorage.Module("io.snackbase.auth", "/db/auth",
-            List.of("V1__accounts_users.sql", "V2__tokens.sql"), AUTH_TABLES);
+            List.of("V1__accounts_users.sql", "V2__tokens.sql", "V3__api_key_scopes.sql", "V3__api_key_scopes.mysql.sql"), AUTH_TABLES);
     public static final ModuleStorage.Module RECORDS = new ModuleStorage.Module("io.snackbase.records", "/db/records",
             List.of("V1__collections.sql"), List.of("collection_rules", "collections"));
 

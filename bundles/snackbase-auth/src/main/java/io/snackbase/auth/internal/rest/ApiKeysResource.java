@@ -23,7 +23,11 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
-/** {@code /api/v1/admin/api-keys}: a superadmin's own API keys (other users' keys are 404). */
+/**
+ * {@code /api/v1/admin/api-keys}: a superadmin's own API keys (other users' keys are 404). Beyond
+ * the contract, creation takes optional {@code scopes} and {@code account_id}, and every body
+ * shows them.
+ */
 @Component(service = ApiKeysResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RestConstants.APPLICATION_SELECT)
@@ -53,7 +57,8 @@ public class ApiKeysResource {
     public Response create(Map<String, Object> json, @Context ContainerRequestContext request) {
         Principal caller = superadmin(request);
         Body body = Body.of(json);
-        return Response.status(201).entity(keys.create(caller, body.text("name"), body.text("expires_at"))).build();
+        return Response.status(201).entity(keys.create(caller, body.text("name"), body.text("expires_at"), body.raw("scopes"),
+                body.text("account_id"))).build();
     }
 
     /** The SDK's limit and offset are ignored, as by the reference: a user has at most a few keys. */

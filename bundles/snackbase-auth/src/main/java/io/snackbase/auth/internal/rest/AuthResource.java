@@ -1,6 +1,7 @@
 package io.snackbase.auth.internal.rest;
 
 import io.snackbase.api.auth.RequestAuthentication;
+import io.snackbase.api.context.Principal;
 import io.snackbase.api.context.RequestContext;
 import io.snackbase.api.errors.ApiException;
 import io.snackbase.api.hooks.HookEvents;
@@ -119,15 +120,25 @@ public class AuthResource {
     @Path("me")
     public Map<String, Object> me(@Context ContainerRequestContext request) {
         RequestContext context = caller(request).requireUser();
-        UserRow user = auth.store.users.findById(context.principal().userId());
-        AccountRow account = auth.store.accounts.findById(user.accountId);
+        Principal principal = context.principal();
+        UserRow user = auth.store.users.findById(principal.userId());
+        // an account-bound key acts in its account with no role: say so, not where its owner lives
+        String accountId = principal.isServiceKey() ? principal.accountId() : user.accountId;
+        String role = principal.isServiceKey() ? null : user.roleName;
+        AccountRow account = auth.store.accounts.findById(accountId);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("user_id", user.id);
-        out.put("account_id", user.accountId);
+        out.put("account_id", accountId);
         out.put("email", user.email);
-        out.put("role", user.roleName);
-        out.put("user", Views.authUser(user, context.principal().groups()));
+        out.put("role", role);
+        Map<String, Object> userView = Views.authUser(user, principal.groups());
+        userView.put("account_id", accountId);
+        userView.put("role", role);
+        out.put("user", userView);
         out.put("account", Views.authAccount(account));
+        if (!principal.scopes().isEmpty()) {
+            out.put("scopes", java.util.List.copyOf(principal.scopes()));
+        }
         return out;
     }
 

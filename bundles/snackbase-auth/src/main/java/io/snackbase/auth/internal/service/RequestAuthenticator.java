@@ -106,7 +106,10 @@ public final class RequestAuthenticator {
         if (!(payload.get("account_id") instanceof String accountId) || !key.userId.equals(payload.get("user_id"))) {
             throw ApiException.unauthorized("Invalid API key");
         }
-        Principal principal = principal(key.userId, accountId, "api_key");
+        Principal owner = principal(key.userId, accountId, "api_key");
+        Principal principal = key.accountId == null
+                ? new Principal(owner.userId(), owner.email(), owner.accountId(), owner.role(), "api_key", owner.groups(), ApiKeys.scopes(key))
+                : serviceKey(owner, key);
         long now = store.now();
         if (key.lastUsedAt == null || now - key.lastUsedAt > TOUCH_INTERVAL_MS) {
             store.apiKeys.touch(key.id, now);
@@ -116,6 +119,18 @@ public final class RequestAuthenticator {
             validUntil = Math.min(validUntil, expires.longValue() * 1000);
         }
         return new AuthStore.CachedPrincipal(principal, validUntil);
+    }
+
+    /**
+     * An account-bound key acts in its account only: the owner's id and email (so that writes and
+     * audit entries name who issued it), no role and no groups there, and the key's scopes. Its
+     * owner must still be an active superadmin (checked by {@link #principal}), or it stops working.
+     */
+    private static Principal serviceKey(Principal owner, ApiKeyRow key) {
+        if (!owner.isSuperadmin()) {
+            throw ApiException.unauthorized("Invalid API key");
+        }
+        return new Principal(owner.userId(), owner.email(), key.accountId, null, "api_key", java.util.List.of(), ApiKeys.scopes(key));
     }
 
     private Principal principal(String userId, String accountId, String method) {

@@ -9,10 +9,10 @@ import org.apache.ibatis.annotations.Update;
 /** SQL of {@code api_keys}. */
 public interface ApiKeyMapper {
 
-    String COLUMNS = "id, name, key_hash, user_id, expires_at, last_used_at, is_active, created_at, updated_at";
+    String COLUMNS = "id, name, key_hash, user_id, expires_at, last_used_at, is_active, created_at, updated_at, scopes, account_id";
 
     @Insert("INSERT INTO api_keys (" + COLUMNS + ") VALUES (#{id}, #{name}, #{keyHash}, #{userId}, #{expiresAt},"
-            + " NULL, #{isActive}, #{createdAt}, #{updatedAt})")
+            + " NULL, #{isActive}, #{createdAt}, #{updatedAt}, #{scopes}, #{accountId})")
     int insert(ApiKeyRow key);
 
     @Select("SELECT " + COLUMNS + " FROM api_keys WHERE user_id = #{userId} ORDER BY created_at DESC, id")

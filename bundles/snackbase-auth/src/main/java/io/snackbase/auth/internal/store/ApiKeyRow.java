@@ -11,4 +11,8 @@ public class ApiKeyRow {
     public Boolean isActive;
     public Long createdAt;
     public Long updatedAt;
+    /** Space-separated scope names, "" for none. */
+    public String scopes = "";
+    /** The account an account-bound service key acts in; null for a key acting as its owner. */
+    public String accountId;
 }

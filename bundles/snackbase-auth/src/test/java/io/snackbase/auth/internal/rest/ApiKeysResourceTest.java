@@ -4,6 +4,7 @@ import static io.snackbase.auth.internal.GroupsFixture.as;
 import static io.snackbase.auth.internal.GroupsFixture.fails;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.snackbase.api.context.ApiKeyScopes;
 import io.snackbase.api.context.Principal;
 import io.snackbase.api.storage.DatabaseKind;
 import io.snackbase.auth.internal.GroupsFixture;
@@ -11,6 +12,7 @@ import io.snackbase.auth.internal.core.Secrets;
 import io.snackbase.auth.internal.core.Times;
 import io.snackbase.auth.internal.service.ApiKeys;
 import io.snackbase.auth.internal.service.Users;
+import io.snackbase.auth.internal.store.AccountRow;
 import io.snackbase.auth.internal.store.ApiKeyRow;
 import io.snackbase.auth.internal.store.UserRow;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -63,8 +65,9 @@ class ApiKeysResourceTest {
         open(kind);
         UserRow sa = f.superadmin();
         Map<String, Object> created = create(as(sa), "name", " CI deploy ");
-        assertThat(created).containsOnlyKeys("id", "name", "key", "expires_at", "created_at")
-                .containsEntry("name", "CI deploy").containsEntry("expires_at", null);
+        assertThat(created).containsOnlyKeys("id", "name", "key", "expires_at", "created_at", "scopes", "account_id")
+                .containsEntry("name", "CI deploy").containsEntry("expires_at", null)
+                .containsEntry("scopes", List.of()).containsEntry("account_id", null);
         String key = (String) created.get("key");
         assertThat(key).startsWith("sb_ak.");
 
@@ -76,6 +79,8 @@ class ApiKeysResourceTest {
         assertThat(byHeader.userId()).isEqualTo(sa.id);
         assertThat(byHeader.authMethod()).isEqualTo("api_key");
         assertThat(byHeader.isSuperadmin()).isTrue();
+        assertThat(byHeader.isServiceKey()).isFalse();
+        assertThat(byHeader.scopes()).isEmpty();
         assertThat(f.auth.authenticator.bearer(key).userId()).isEqualTo(sa.id);
         assertThat(f.auth.store.apiKeys.findById(row.id).lastUsedAt).isNotNull();
 
@@ -129,7 +134,8 @@ class ApiKeysResourceTest {
         List<Map<String, Object>> items = items(req);
         assertThat(items).extracting(k -> k.get("id")).containsExactlyInAnyOrder(first.get("id"), second.get("id"));
         for (Map<String, Object> item : items) {
-            assertThat(item).containsOnlyKeys("id", "name", "key", "last_used_at", "expires_at", "is_active", "created_at");
+            assertThat(item).containsOnlyKeys("id", "name", "key", "last_used_at", "expires_at", "is_active", "created_at", "scopes",
+                    "account_id");
             String hash = Secrets.sha256((String) (item.get("id").equals(first.get("id")) ? first : second).get("key"));
             assertThat(item.get("key")).isEqualTo(hash.substring(0, 6) + "..." + hash.substring(60));
             assertThat(item.get("is_active")).isEqualTo(!item.get("id").equals(first.get("id")));
@@ -189,5 +195,84 @@ class ApiKeysResourceTest {
         keys.revoke(firstId, req);
         create(req, "name", "Replacement");
         assertThat(keys.list(req)).containsEntry("total", 11);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aKeyBoundToAnAccountActsThereOnlyWithItsScopes(DatabaseKind kind) throws Exception {
+        open(kind);
+        UserRow sa = f.superadmin();
+        AccountRow acme = f.account();
+        Map<String, Object> created = create(as(sa), "name", "Vault reader", "account_id", acme.id,
+                "scopes", List.of(ApiKeyScopes.RECORDS_SECRETS_READ, ApiKeyScopes.RECORDS_SECRETS_READ));
+        assertThat(created).containsEntry("account_id", acme.id).containsEntry("scopes", List.of(ApiKeyScopes.RECORDS_SECRETS_READ));
+        String key = (String) created.get("key");
+
+        for (Principal p : List.of(f.auth.authenticator.headerKey(key), f.auth.authenticator.bearer(key))) {
+            assertThat(p.accountId()).isEqualTo(acme.id);
+            assertThat(p.userId()).isEqualTo(sa.id);
+            assertThat(p.email()).isEqualTo(sa.email);
+            assertThat(p.role()).isNull();
+            assertThat(p.groups()).isEmpty();
+            assertThat(p.authMethod()).isEqualTo("api_key");
+            assertThat(p.isSuperadmin()).isFalse();
+            assertThat(p.isServiceKey()).isTrue();
+            assertThat(p.hasScope(ApiKeyScopes.RECORDS_SECRETS_READ)).isTrue();
+        }
+        // the account may also be named by code or slug; the body shows its id
+        assertThat(create(as(sa), "name", "By code", "account_id", acme.accountCode.toLowerCase())).containsEntry("account_id", acme.id);
+        assertThat(create(as(sa), "name", "By slug", "account_id", acme.slug)).containsEntry("account_id", acme.id);
+
+        Map<String, Object> listed = items(as(sa)).stream().filter(k -> k.get("id").equals(created.get("id"))).findFirst().orElseThrow();
+        assertThat(listed).containsEntry("account_id", acme.id).containsEntry("scopes", List.of(ApiKeyScopes.RECORDS_SECRETS_READ));
+        assertThat(keys.get((String) created.get("id"), as(sa))).containsEntry("account_id", acme.id)
+                .containsEntry("scopes", List.of(ApiKeyScopes.RECORDS_SECRETS_READ));
+        // a bound key cannot manage keys: it is not a superadmin
+        fails(403, "Superadmin access required", () -> keys.list(GroupsFixture.request(
+                io.snackbase.api.auth.RequestAuthentication.authenticated(f.auth.authenticator.headerKey(key), "t", null, null))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void refusesUnknownScopesAndBadAccounts(DatabaseKind kind) throws Exception {
+        open(kind);
+        UserRow sa = f.superadmin();
+        ContainerRequestContext req = as(sa);
+        AccountRow acme = f.account();
+        assertThat(fails(422, null, () -> keys.create(body("name", "Bad", "account_id", acme.id, "scopes", List.of("records:everything")),
+                req)).extras()).containsEntry("field", "scopes");
+        fails(422, null, () -> keys.create(body("name", "Bad", "account_id", acme.id, "scopes", "records:secrets:read"), req));
+        fails(422, null, () -> keys.create(body("name", "Bad", "account_id", acme.id, "scopes", List.of(7)), req));
+        // the secrets scope means nothing on a key acting as a superadmin
+        assertThat(fails(422, null, () -> keys.create(body("name", "Bad", "scopes", List.of(ApiKeyScopes.RECORDS_SECRETS_READ)), req))
+                .getMessage()).contains("account_id");
+        assertThat(fails(422, null, () -> keys.create(body("name", "Bad", "account_id", "no-such-account"), req)).extras())
+                .containsEntry("field", "account_id");
+        fails(422, null, () -> keys.create(body("name", "Bad", "account_id", java.util.UUID.randomUUID().toString()), req));
+        fails(422, null, () -> keys.create(body("name", "Bad", "account_id", Principal.SYSTEM_ACCOUNT_ID), req));
+        fails(422, null, () -> keys.create(body("name", "Bad", "account_id", 42), req));
+        // nothing was stored by the refusals; an empty list is no scopes
+        assertThat(items(req)).isEmpty();
+        assertThat(create(req, "name", "Plain", "scopes", List.of())).containsEntry("scopes", List.of());
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aBoundKeyGoesWithItsAccountAndStopsWithItsOwner(DatabaseKind kind) throws Exception {
+        open(kind);
+        UserRow sa = f.superadmin();
+        AccountRow acme = f.account();
+        Map<String, Object> created = create(as(sa), "name", "Goes away", "account_id", acme.id);
+        String key = (String) created.get("key");
+        assertThat(f.auth.authenticator.headerKey(key).accountId()).isEqualTo(acme.id);
+        f.auth.store.accounts.delete(acme.id);
+        // the row went with the account: the key never falls back to acting as its superadmin owner
+        assertThat(f.auth.store.apiKeys.findById((String) created.get("id"))).isNull();
+        fails(401, "Invalid API key", () -> f.auth.authenticator.headerKey(key));
+
+        AccountRow other = f.account();
+        String second = (String) create(as(sa), "name", "Owner leaves", "account_id", other.id).get("key");
+        f.auth.store.users.deactivate(sa.id, f.auth.store.now());
+        fails(401, "User account is disabled", () -> f.auth.authenticator.headerKey(second));
     }
 }

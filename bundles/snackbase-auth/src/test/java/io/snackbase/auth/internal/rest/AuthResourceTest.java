@@ -74,6 +74,22 @@ class AuthResourceTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void meOfAnAccountBoundKeyNamesTheAccountItActsIn() {
+        UserRow ann = fx.verifiedAdmin("Acme", "ann@example.com");
+        UserRow root = fx.auth.store.inTransaction(() -> fx.auth.users.insert(io.snackbase.api.context.Principal.SYSTEM_ACCOUNT_ID,
+                "root@example.com", STRONG_PASSWORD, io.snackbase.auth.internal.service.Users.ADMIN_ROLE, true, "password"));
+        Map<String, Object> key = new io.snackbase.auth.internal.service.ApiKeys(fx.auth.store, fx.auth.snackbaseTokens, 10)
+                .create(AuthFixture.principal(root), "Service", null, java.util.List.of("records:secrets:read"), ann.accountId);
+        var principal = fx.auth.authenticator.headerKey((String) key.get("key"));
+        Map<String, Object> me = resource.me(FakeRequests.as(principal, Map.of()));
+        assertThat(me).containsEntry("user_id", root.id).containsEntry("account_id", ann.accountId).containsEntry("role", null)
+                .containsEntry("scopes", java.util.List.of("records:secrets:read"));
+        assertThat((Map<String, Object>) me.get("user")).containsEntry("account_id", ann.accountId).containsEntry("role", null);
+        assertThat((Map<String, Object>) me.get("account")).containsEntry("id", ann.accountId);
+    }
+
+    @Test
     void refreshNeedsTheField() {
         assertThatThrownBy(() -> resource.refresh(Map.of())).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(422);

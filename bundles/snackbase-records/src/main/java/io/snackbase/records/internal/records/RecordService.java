@@ -5,6 +5,7 @@ import io.snackbase.api.audit.RecordChange;
 import io.snackbase.api.collections.CollectionDefinition;
 import io.snackbase.api.collections.FieldDefinition;
 import io.snackbase.api.collections.FieldType;
+import io.snackbase.api.context.ApiKeyScopes;
 import io.snackbase.api.context.Principal;
 import io.snackbase.api.context.RequestContext;
 import io.snackbase.api.errors.ApiException;
@@ -164,6 +165,34 @@ public final class RecordService {
             Expander.expand(List.of(record), tree, store, viewer(ctx));
         }
         return record;
+    }
+
+    /**
+     * {@code GET /records/{c}/{id}/secrets} (records.md §12): the plaintext of encrypted fields,
+     * only for an account-bound API key with scope {@code records:secrets:read}. The key acts as
+     * any caller of its account: account scope, the view rule (locked: 403; a row it hides: 404)
+     * and {@code view_fields} apply. The answer is never cached here nor handed to hooks, write
+     * listeners or the audit log.
+     *
+     * @param fields the {@code fields} parameter, null when absent
+     * @return {@code {"data": {field: plaintext}}}
+     */
+    public Map<String, Object> secrets(String collection, String id, String fields, RequestContext ctx) {
+        Principal who = ctx.principal();
+        if (!who.isServiceKey() || !who.hasScope(ApiKeyScopes.RECORDS_SECRETS_READ)) {
+            throw ApiException.forbidden("Revealing encrypted fields needs an account-bound API key with scope "
+                    + ApiKeyScopes.RECORDS_SECRETS_READ);
+        }
+        CollectionDefinition def = readDefinition(collection);
+        RuleDecision d = decide(def, RuleOperation.VIEW, Access.schema(def).withTableAlias(RecordStore.ALIAS), ctx, null);
+        List<FieldDefinition> chosen = SecretFields.choose(def, fields, readList(def, RuleOperation.VIEW, ctx));
+        Map<String, Object> row = store.get(def, id, new RecordStore.Where(scope(ctx), where(d), null));
+        if (row == null) {
+            throw notFound();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("data", SecretFields.reveal(def, chosen, row, cipher));
+        return out;
     }
 
     private Map<String, Expander.Node> expandTree(CollectionDefinition def, String expand) {

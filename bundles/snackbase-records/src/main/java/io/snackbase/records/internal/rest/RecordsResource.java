@@ -18,8 +18,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -110,6 +112,19 @@ public class RecordsResource {
 
     public Map<String, Object> view(String collection, String id, String fields, String expand, ContainerRequestContext request) {
         return records.get(collection, id, fields(fields), expand, caller(request));
+    }
+
+    /**
+     * records.md §12. {@code no-store}: neither the client nor a proxy may keep the plaintext;
+     * nothing on the server logs request or response bodies.
+     */
+    @GET
+    @Path("{id}/secrets")
+    public Response secrets(@PathParam("collection") String collection, @PathParam("id") String id, @QueryParam("fields") String fields,
+            @Context ContainerRequestContext request) {
+        RequestContext ctx = RequestAuthentication.of(request.getProperty(RequestAuthentication.PROPERTY)).requireUser();
+        return Response.ok(records.secrets(collection, id, fields, ctx)).type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
 
     @PUT
