@@ -44,8 +44,14 @@ public interface DeliveryMapper {
             + " AND e.record_key = d.record_key AND e.seq &lt; d.seq AND e.status IN " + OPEN + ")</script>")
     List<Long> heldBack(@Param("seqs") List<Long> seqs);
 
-    /** Takes the leases nobody holds a live one of: the conditional UPDATE is the claim on every database. */
-    @Update("<script>UPDATE webhook_deliveries SET lease_owner = #{owner}, lease_until = #{until} WHERE seq IN"
+    /**
+     * Takes the leases nobody holds a live one of: the conditional UPDATE is the claim on every database. On
+     * MariaDB the rows are found by primary key only: through the due index InnoDB would also lock rows that
+     * record writes are inserting right now, while those inserts wait for the gap the claim's SELECT locked
+     * (a deadlock that a record write loses).
+     */
+    @Update("<script>UPDATE webhook_deliveries<if test='_databaseId == \"mysql\"'> FORCE INDEX (PRIMARY)</if>"
+            + " SET lease_owner = #{owner}, lease_until = #{until} WHERE seq IN"
             + "<foreach collection='seqs' item='s' open='(' separator=',' close=')'>#{s}</foreach>"
             + " AND status IN " + OPEN + " AND (lease_until IS NULL OR lease_until &lt; #{now})</script>")
     int lease(@Param("seqs") List<Long> seqs, @Param("owner") String owner, @Param("until") long until,
