@@ -60,37 +60,73 @@ final class Results {
         long now = clock.millis();
         List<DeliveryRow> updates = new ArrayList<>(batch.size());
         batch.forEach(finished -> updates.add(next(finished, now)));
-        List<Finished> recorded = new ArrayList<>(batch.size());
-        store.transactions().inTransaction(() -> {
-            // The failing streak of each webhook as this batch leaves it, so that a success after a failure of
-            // the same webhook in the batch ends the streak the failure started.
-            Map<String, Long> failingSince = new HashMap<>();
-            for (int i = 0; i < batch.size(); i++) {
-                Finished finished = batch.get(i);
-                if (store.deliveries().finish(updates.get(i), owner) != 1) {
-                    continue;
-                }
-                store.deliveries().insertAttempt(attempt(finished.delivery().seq, finished.delivery().attemptNumber,
-                        finished.outcome(), now));
-                WebhookRow webhook = finished.webhook();
-                Long since = failingSince.containsKey(webhook.id) ? failingSince.get(webhook.id) : webhook.failingSince;
-                failingSince.put(webhook.id, streak(webhook, finished.outcome(), since, now));
-                recorded.add(finished);
-            }
-            return null;
-        });
-        if (recorded.size() < batch.size()) {
-            batch.stream().filter(finished -> !recorded.contains(finished)).forEach(lost -> LOG.warn(
-                    "Delivery {} of webhook {}: lease lost before the outcome was recorded; another instance retries it",
-                    lost.delivery().id, lost.webhook().id));
+        boolean[] recorded;
+        try {
+            recorded = store.transactions().inTransaction(() -> write(batch, updates, owner, now, true));
+        } catch (LeaseLost lost) {
+            recorded = store.transactions().inTransaction(() -> write(batch, updates, owner, now, false));
         }
+        int count = 0;
         for (int i = 0; i < batch.size(); i++) {
             Finished finished = batch.get(i);
-            if (recorded.contains(finished) && FAILED.equals(updates.get(i).status) && finished.webhook().enabled) {
+            if (!recorded[i]) {
+                LOG.warn("Delivery {} of webhook {}: lease lost before the outcome was recorded; another instance "
+                        + "retries it", finished.delivery().id, finished.webhook().id);
+                continue;
+            }
+            count++;
+            if (FAILED.equals(updates.get(i).status) && finished.webhook().enabled) {
                 exhausted.accept(failedEvent(finished.webhook(), updates.get(i), finished.delivery().attemptNumber));
             }
         }
-        return recorded.size();
+        return count;
+    }
+
+    /** A delivered row of a batch whose lease this instance no longer holds: the batch is written row by row. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * @param together whether the delivered rows (the common case) go in one UPDATE; if one of their leases was
+     *     lost, {@link LeaseLost} rolls the transaction back and the caller writes the batch again row by row
+     * @return which outcomes of the batch were recorded
+     */
+    private boolean[] write(List<Finished> batch, List<DeliveryRow> updates, String owner, long now, boolean together) {
+        boolean[] recorded = new boolean[batch.size()];
+        List<DeliveryRow> delivered = new ArrayList<>();
+        if (together) {
+            updates.stream().filter(row -> DELIVERED.equals(row.status)).forEach(delivered::add);
+            if (delivered.size() > 1) {
+                if (store.deliveries().finishDelivered(delivered, owner, now) != delivered.size()) {
+                    throw new LeaseLost();
+                }
+            } else {
+                delivered.clear();
+            }
+        }
+        List<AttemptRow> attempts = new ArrayList<>(batch.size());
+        // The failing streak of each webhook as this batch leaves it, so that a success after a failure of the
+        // same webhook in the batch ends the streak the failure started.
+        Map<String, Long> failingSince = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Finished finished = batch.get(i);
+            boolean written = delivered.contains(updates.get(i)) || store.deliveries().finish(updates.get(i), owner) == 1;
+            if (!written) {
+                continue;
+            }
+            recorded[i] = true;
+            attempts.add(attempt(finished.delivery().seq, finished.delivery().attemptNumber, finished.outcome(), now));
+            WebhookRow webhook = finished.webhook();
+            Long since = failingSince.containsKey(webhook.id) ? failingSince.get(webhook.id) : webhook.failingSince;
+            failingSince.put(webhook.id, streak(webhook, finished.outcome(), since, now));
+        }
+        if (!attempts.isEmpty()) {
+            store.deliveries().insertAttempts(attempts);
+        }
+        return recorded;
     }
 
     /** The delivery's row after the attempt: delivered; retrying at the schedule's next delay; failed after the last. */
