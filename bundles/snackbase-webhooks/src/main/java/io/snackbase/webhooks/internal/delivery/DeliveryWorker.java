@@ -111,6 +111,8 @@ public final class DeliveryWorker implements AutoCloseable {
         senders.execute(() -> {
             try {
                 send(claimed.delivery(), claimed.webhook());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopping: the lease runs out and the delivery is claimed again
             } catch (RuntimeException e) {
                 // The lease runs out and the delivery is claimed again: nothing is lost.
                 LOG.warn("Webhook delivery {} could not be completed; it is retried when its lease ends",
@@ -124,7 +126,7 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /** Sends a claimed delivery (read by the claim; a leased row is changed by nobody else). */
-    private void send(DeliveryRow delivery, WebhookRow webhook) {
+    private void send(DeliveryRow delivery, WebhookRow webhook) throws InterruptedException {
         if (webhook == null) {
             return; // deleted meanwhile, with its deliveries
         }

@@ -20,11 +20,16 @@ final class ResultWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResultWriter.class);
     private static final int MAX_BATCH = 64;
     private static final long IDLE_CHECK_MILLIS = 200;
+    /**
+     * Outcomes waiting at most. A sender that finds the queue full waits, keeping its slot, so the claimer takes
+     * no more work than the database can record (instead of the queue growing and the leases running out).
+     */
+    private static final int MAX_WAITING = 1024;
 
     private final Results results;
     private final String owner;
     private final Runnable afterBatch;
-    private final BlockingQueue<Results.Finished> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Results.Finished> queue = new LinkedBlockingQueue<>(MAX_WAITING);
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -44,9 +49,13 @@ final class ResultWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues an outcome; thread-safe, never blocks. */
-    void submit(Results.Finished finished) {
-        queue.add(finished);
+    /**
+     * Queues an outcome; thread-safe. Blocks while {@value #MAX_WAITING} are waiting.
+     *
+     * @throws InterruptedException when stopping: the outcome is dropped and the delivery's lease runs out
+     */
+    void submit(Results.Finished finished) throws InterruptedException {
+        queue.put(finished);
     }
 
     private void run() {
