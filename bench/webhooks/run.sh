@@ -5,7 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 db="${1:-postgresql}"; rate="${2:-200}"; seconds="${3:-20}"
-mvn -o -q -pl bundles/snackbase-webhooks -am test -Dtest=WebhookLatencyBench -Dsurefire.failIfNoSpecifiedTests=false \
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# The bench prints its figures on the console (surefire does not redirect test output to files here).
+if ! mvn -o -q -pl bundles/snackbase-webhooks -am test -Dtest=WebhookLatencyBench -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.db="$db" -Dbench.rate="$rate" -Dbench.seconds="$seconds" \
-  -DargLine="-Dbench.db=$db -Dbench.rate=$rate -Dbench.seconds=$seconds"
-grep -h "webhook latency" bundles/snackbase-webhooks/target/surefire-reports/*WebhookLatencyBench-output.txt
+  -DargLine="-Dbench.db=$db -Dbench.rate=$rate -Dbench.seconds=$seconds" >"$log" 2>&1; then
+  cat "$log" >&2
+  exit 1
+fi
+grep -h "webhook latency" "$log"

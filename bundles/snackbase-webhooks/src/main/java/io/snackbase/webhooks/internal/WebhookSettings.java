@@ -41,7 +41,7 @@ public record WebhookSettings(int maxPerAccount, List<Duration> retrySchedule, D
     /** @return the defaults of the metatype */
     public static WebhookSettings defaults() {
         return new WebhookSettings(20, schedule("60,300,1800,7200,43200"), Duration.ofDays(1), Duration.ofDays(3),
-                Duration.ofSeconds(30), 32, 16, Duration.ofSeconds(1), Duration.ofSeconds(120), "http");
+                Duration.ofSeconds(30), 64, 32, Duration.ofSeconds(1), Duration.ofSeconds(120), "http");
     }
 
     /** @return a copy with another retry schedule (tests use milliseconds) */

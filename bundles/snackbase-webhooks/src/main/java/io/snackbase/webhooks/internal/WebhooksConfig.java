@@ -38,12 +38,13 @@ public @interface WebhooksConfig {
 
     @AttributeDefinition(name = "Concurrent deliveries",
             description = "How many attempts this instance sends at once (delivery threads and HTTP connections).")
-    int maxConcurrent() default 32;
+    int maxConcurrent() default 64;
 
     @AttributeDefinition(name = "Concurrent deliveries per webhook",
             description = "How many attempts to one webhook (and HTTP connections to one host) at once, so "
-                    + "that a slow receiver cannot hold up the others.")
-    int maxPerWebhook() default 16;
+                    + "that a slow receiver cannot hold up the others. Also bounds one webhook's rate: about this "
+                    + "many per round trip of claim and answer.")
+    int maxPerWebhook() default 32;
 
     @AttributeDefinition(name = "Poll interval (milliseconds)",
             description = "How often the worker looks for due deliveries when no local commit woke it (retries, "

@@ -202,6 +202,29 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aSuccessfulDeliveryStartsNoFailingStreakAndEndsAnOpenOne() throws Exception {
+        Map<String, Object> hook = createHook(fixture.hook("posts", List.of("create")));
+        String id = (String) hook.get("id");
+        fixture.create(ALICE, "posts", "p1", record("p1", "x", 1));
+        awaitStatus(id, "delivered");
+        assertThat(fixture.store.webhooks().find(WebhookFixture.ACCOUNT_A, id).failingSince)
+                .as("a success never starts a streak (else one later failure could disable the webhook)").isNull();
+
+        fixture.receiver.answer(request -> 500);
+        fixture.create(ALICE, "posts", "p2", record("p2", "x", 1));
+        fixture.receiver.await(2);
+        long end = System.currentTimeMillis() + 5000;
+        while (fixture.store.webhooks().find(WebhookFixture.ACCOUNT_A, id).failingSince == null
+                && System.currentTimeMillis() < end) {
+            Thread.sleep(10);
+        }
+        assertThat(fixture.store.webhooks().find(WebhookFixture.ACCOUNT_A, id).failingSince).as("a failure starts one").isNotNull();
+        fixture.receiver.answer(request -> 200);
+        awaitStatus(id, "delivered");
+        assertThat(fixture.store.webhooks().find(WebhookFixture.ACCOUNT_A, id).failingSince).as("a success ends it").isNull();
+    }
+
+    @Test
     void rotationSignsWithBothSecretsDuringTheOverlap() throws Exception {
         Map<String, Object> hook = createHook(fixture.hook("posts", List.of("create")));
         String oldSecret = (String) hook.get("secret");

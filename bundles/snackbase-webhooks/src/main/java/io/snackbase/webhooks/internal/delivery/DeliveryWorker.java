@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Sends the outbox: one claiming thread takes due deliveries from the database (see {@link Claims}) for as many
  * free sending threads as there are, and sleeps until a local commit wakes it or the poll interval passes (for
  * retries, other instances' writes and the leases of crashed instances). Each attempt is sent outside any
- * transaction and its outcome recorded by {@link Results}. {@link #wake()} is cheap and thread-safe.
+ * transaction; its outcome goes to the {@link ResultWriter}, which records the outcomes in batches
+ * ({@link Results}) and wakes the claimer after each. {@link #wake()} is cheap and thread-safe.
  */
 public final class DeliveryWorker implements AutoCloseable {
 
@@ -27,7 +28,7 @@ public final class DeliveryWorker implements AutoCloseable {
 
     private final Claims claims;
     private final Attempts attempts;
-    private final Results results;
+    private final ResultWriter results;
     private final Duration pollInterval;
     private final int maxConcurrent;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -41,7 +42,8 @@ public final class DeliveryWorker implements AutoCloseable {
             java.util.function.Consumer<Map<String, Object>> exhausted, Clock clock, String owner) {
         this.attempts = attempts;
         this.claims = new Claims(store, clock, settings.lease(), settings.maxPerWebhook(), owner);
-        this.results = new Results(store, clock, settings.retrySchedule(), settings.autoDisableAfter(), exhausted);
+        this.results = new ResultWriter(new Results(store, clock, settings.retrySchedule(), settings.autoDisableAfter(),
+                exhausted), owner, this::wake);
         this.pollInterval = settings.pollInterval();
         this.maxConcurrent = settings.maxConcurrent();
         AtomicInteger threads = new AtomicInteger();
@@ -54,8 +56,9 @@ public final class DeliveryWorker implements AutoCloseable {
         this.claimer.setDaemon(true);
     }
 
-    /** Starts the claiming thread. */
+    /** Starts the claiming and the recording thread. */
     public void start() {
+        results.start();
         claimer.start();
     }
 
@@ -108,6 +111,8 @@ public final class DeliveryWorker implements AutoCloseable {
         senders.execute(() -> {
             try {
                 send(claimed.delivery(), claimed.webhook());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopping: the lease runs out and the delivery is claimed again
             } catch (RuntimeException e) {
                 // The lease runs out and the delivery is claimed again: nothing is lost.
                 LOG.warn("Webhook delivery {} could not be completed; it is retried when its lease ends",
@@ -115,20 +120,20 @@ public final class DeliveryWorker implements AutoCloseable {
             } finally {
                 inFlightPerWebhook.get(webhookId).decrementAndGet();
                 inFlight.decrementAndGet();
-                wake(); // a slot is free, and the next delivery of the same record may be due now
+                wake(); // a slot is free
             }
         });
     }
 
     /** Sends a claimed delivery (read by the claim; a leased row is changed by nobody else). */
-    private void send(DeliveryRow delivery, WebhookRow webhook) {
+    private void send(DeliveryRow delivery, WebhookRow webhook) throws InterruptedException {
         if (webhook == null) {
             return; // deleted meanwhile, with its deliveries
         }
         Outcome outcome = Boolean.TRUE.equals(webhook.enabled)
                 ? attempts.send(webhook, delivery)
                 : new Outcome(null, null, "Webhook is disabled", 0);
-        results.record(webhook, delivery, outcome, claims.owner());
+        results.submit(new Results.Finished(webhook, delivery, outcome));
     }
 
     @Override
@@ -142,5 +147,6 @@ public final class DeliveryWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        results.close(); // after the senders, so that the outcomes they still had are recorded
     }
 }

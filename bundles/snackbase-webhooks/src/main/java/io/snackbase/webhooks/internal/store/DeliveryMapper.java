@@ -44,8 +44,14 @@ public interface DeliveryMapper {
             + " AND e.record_key = d.record_key AND e.seq &lt; d.seq AND e.status IN " + OPEN + ")</script>")
     List<Long> heldBack(@Param("seqs") List<Long> seqs);
 
-    /** Takes the leases nobody holds a live one of: the conditional UPDATE is the claim on every database. */
-    @Update("<script>UPDATE webhook_deliveries SET lease_owner = #{owner}, lease_until = #{until} WHERE seq IN"
+    /**
+     * Takes the leases nobody holds a live one of: the conditional UPDATE is the claim on every database. On
+     * MariaDB the rows are found by primary key only: through the due index InnoDB would also lock rows that
+     * record writes are inserting right now, while those inserts wait for the gap the claim's SELECT locked
+     * (a deadlock that a record write loses).
+     */
+    @Update("<script>UPDATE webhook_deliveries<if test='_databaseId == \"mysql\"'> FORCE INDEX (PRIMARY)</if>"
+            + " SET lease_owner = #{owner}, lease_until = #{until} WHERE seq IN"
             + "<foreach collection='seqs' item='s' open='(' separator=',' close=')'>#{s}</foreach>"
             + " AND status IN " + OPEN + " AND (lease_until IS NULL OR lease_until &lt; #{now})</script>")
     int lease(@Param("seqs") List<Long> seqs, @Param("owner") String owner, @Param("until") long until,
@@ -67,10 +73,26 @@ public interface DeliveryMapper {
             + " WHERE seq = #{row.seq} AND lease_owner = #{owner}")
     int finish(@Param("row") DeliveryRow row, @Param("owner") String owner);
 
-    @Insert("INSERT INTO webhook_delivery_attempts (delivery_seq, attempt_number, response_status, response_body, error,"
-            + " duration_ms, attempted_at) VALUES (#{deliverySeq}, #{attemptNumber}, #{responseStatus}, #{responseBody},"
-            + " #{error}, #{durationMs}, #{attemptedAt})")
-    int insertAttempt(AttemptRow row);
+    /**
+     * Records several deliveries as delivered in one statement, only while this instance still holds every lease:
+     * the caller compares the count with the number of rows and falls back to {@link #finish} row by row when one
+     * was lost. Their attempt numbers stay; the response fields come from each row.
+     */
+    @Update("<script>UPDATE webhook_deliveries SET status = 'delivered', next_attempt_at = NULL, lease_owner = NULL,"
+            + " lease_until = NULL, error = NULL, delivered_at = #{now}, updated_at = #{now},"
+            + " response_status = CASE seq<foreach collection='rows' item='r'> WHEN #{r.seq} THEN #{r.responseStatus}</foreach> END,"
+            + " response_body = CASE seq<foreach collection='rows' item='r'> WHEN #{r.seq} THEN #{r.responseBody}</foreach> END,"
+            + " duration_ms = CASE seq<foreach collection='rows' item='r'> WHEN #{r.seq} THEN #{r.durationMs}</foreach> END"
+            + " WHERE seq IN<foreach collection='rows' item='r' open='(' separator=',' close=')'>#{r.seq}</foreach>"
+            + " AND lease_owner = #{owner}</script>")
+    int finishDelivered(@Param("rows") List<DeliveryRow> rows, @Param("owner") String owner, @Param("now") long now);
+
+    /** Several attempt rows in one multi-row INSERT (every supported database has the syntax). */
+    @Insert("<script>INSERT INTO webhook_delivery_attempts (delivery_seq, attempt_number, response_status, response_body,"
+            + " error, duration_ms, attempted_at) VALUES<foreach collection='rows' item='a' separator=','> (#{a.deliverySeq},"
+            + " #{a.attemptNumber}, #{a.responseStatus}, #{a.responseBody}, #{a.error}, #{a.durationMs}, #{a.attemptedAt})"
+            + "</foreach></script>")
+    int insertAttempts(@Param("rows") List<AttemptRow> rows);
 
     @Select("SELECT delivery_seq, attempt_number, response_status, response_body, error, duration_ms, attempted_at"
             + " FROM webhook_delivery_attempts WHERE delivery_seq = #{seq} ORDER BY attempt_number")
