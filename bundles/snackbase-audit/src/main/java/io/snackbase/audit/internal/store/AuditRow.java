@@ -1,8 +1,13 @@
 package io.snackbase.audit.internal.store;
 
-/** One row of {@code audit_log}; times are epoch microseconds, {@code extraMetadata} is JSON text. */
+/**
+ * One row of {@code audit_log}, or of its outbox {@code audit_pending} (then {@code pendingId} is
+ * set and {@code id}, {@code checksum}, {@code previousHash} are not, until sealing fills them in);
+ * times are epoch microseconds, {@code extraMetadata} is JSON text.
+ */
 public class AuditRow {
     public Long id;
+    public Long pendingId;
     public String accountId;
     public String operation;
     public String tableName;
