@@ -55,10 +55,17 @@ public final class ChainSealer {
             }
             long id = head.lastId;
             String previous = head.lastChecksum;
+            // a write's rows share their metadata text: parse it once per run of equal texts
+            String metadataText = null;
+            java.util.Map<String, Object> metadata = null;
             for (AuditRow row : rows) {
+                if (metadata == null || !java.util.Objects.equals(metadataText, row.extraMetadata)) {
+                    metadataText = row.extraMetadata;
+                    metadata = Values.metadata(metadataText);
+                }
                 row.id = ++id;
                 row.previousHash = previous;
-                row.checksum = Canonical.checksum(row, Values.metadata(row.extraMetadata));
+                row.checksum = Canonical.checksum(row, metadata);
                 previous = row.checksum;
             }
             AuditInserts.sealed(mapper, rows);
