@@ -28,8 +28,8 @@ public @interface AuditConfig {
             + "crashed instance, or written by another instance on the same database, stay unsealed.")
     long sealPollMillis() default 200;
 
-    @AttributeDefinition(name = "Sealing batch size (rows)", min = "1",
-            description = "Most pending entries sealed in one transaction, which holds the chain head lock; larger batches "
-            + "seal a backlog with fewer transactions, smaller ones hold the lock for less time.")
-    int sealBatchSize() default 1_000;
+    @AttributeDefinition(name = "Sealing batch size (writes)", min = "1",
+            description = "Most pending writes (each with its entries, one per column) sealed in one transaction, which holds "
+            + "the chain head lock; larger batches seal a backlog with fewer transactions, smaller ones hold the lock for less time.")
+    int sealBatchSize() default 200;
 }

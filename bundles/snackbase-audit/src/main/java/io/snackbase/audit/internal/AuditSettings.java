@@ -10,13 +10,13 @@ import java.util.Map;
  * @param exportCap most rows of one export
  * @param verifyBatchSize rows per verification query
  * @param sealPollMillis longest wait of the sealing thread between rounds
- * @param sealBatchSize most rows sealed per transaction
+ * @param sealBatchSize most writes sealed per transaction
  */
 public record AuditSettings(boolean enabled, int exportCap, int verifyBatchSize, long sealPollMillis, int sealBatchSize) {
 
     /** The sealing defaults of {@link AuditConfig} with the other values given. */
     public AuditSettings(boolean enabled, int exportCap, int verifyBatchSize) {
-        this(enabled, exportCap, verifyBatchSize, 200, 1_000);
+        this(enabled, exportCap, verifyBatchSize, 200, 200);
     }
 
     /** @return the defaults of {@link AuditConfig} */

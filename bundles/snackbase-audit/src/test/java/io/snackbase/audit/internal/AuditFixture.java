@@ -128,7 +128,7 @@ public final class AuditFixture implements AutoCloseable {
         return audit.mapper.fromId(1, 1_000_000);
     }
 
-    /** @return how many rows wait in the outbox */
+    /** @return how many writes wait in the outbox (one row each) */
     public long pendingCount() {
         return audit.mapper.pendingCount();
     }

@@ -72,9 +72,9 @@ class OutboxSealingTest {
         assertThat(f.audit.sealPending()).isZero();
         assertThat(f.sealedOnly()).isEmpty();
 
-        // durable in the write's transaction: pending right after commit, before any sealer ran
+        // durable in the write's transaction: pending (one outbox row) right after commit, before any sealer ran
         f.create("r2", "kept", 1, ROOT);
-        assertThat(f.pendingCount()).isEqualTo(3);
+        assertThat(f.pendingCount()).isEqualTo(1);
         assertThat(f.sealedOnly()).isEmpty();
         assertThat(f.audit.sealPending()).isEqualTo(3);
         assertThat(f.pendingCount()).isZero();
@@ -111,9 +111,9 @@ class OutboxSealingTest {
         f.create("r2", "two", 2, ROOT);
         // and a row committed by hand, as any instance's write would leave it
         f.sql("INSERT INTO audit_pending (" + AuditMapper.PENDING_COLUMNS + ") VALUES ('" + ACCOUNT + "', 'DELETE', '" + TABLE
-                + "', 'r1', 'title', 'one', NULL, 'u', 'u@x.io', 'u@x.io', NULL, NULL, NULL, NULL, NULL, NULL, 1767261600123456,"
-                + " '{\"auth_method\":\"jwt\"}')");
-        assertThat(f.pendingCount()).isEqualTo(7);
+                + "', 'r1', 'u', 'u@x.io', 'u@x.io', NULL, NULL, NULL, NULL, NULL, NULL, 1767261600123456,"
+                + " '{\"auth_method\":\"jwt\"}', '[[\"title\",\"one\",null]]')");
+        assertThat(f.pendingCount()).isEqualTo(3);
         AuditServiceImpl next = instance(new AuditSettings(true, 10_000, 1_000, 20, 2));
         next.startSealing();
         AuditFixture.eventually(() -> f.pendingCount() == 0);
@@ -121,6 +121,9 @@ class OutboxSealingTest {
         assertThat(rows).extracting(r -> r.id).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
         assertThat(rows).extracting(r -> r.recordId).containsExactly("r1", "r1", "r1", "r2", "r2", "r2", "r1");
         assertThat(rows.get(6).operation).isEqualTo("DELETE");
+        assertThat(rows.get(6).columnName).isEqualTo("title");
+        assertThat(rows.get(6).oldValue).isEqualTo("one");
+        assertThat(rows.get(6).newValue).isNull();
         assertThat(f.audit.verify(null).body()).containsEntry("valid", true).containsEntry("checked", 7L);
     }
 
@@ -197,6 +200,23 @@ class OutboxSealingTest {
         assertThat(f.audit.verify(null).body()).containsEntry("valid", true).containsEntry("checked", (long) expected);
         System.out.printf("[audit sealing] %s: %d entries, sealed while writing by the three sealers: %s, afterwards: %d%n", kind,
                 expected, sealedBy, rest);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void anUnreadableOutboxRowStopsSealingThereAndLosesNothing(DatabaseKind kind) throws Exception {
+        f = AuditFixture.open(kind);
+        f.create("r1", "one", 1, ROOT);
+        f.sql("INSERT INTO audit_pending (" + AuditMapper.PENDING_COLUMNS + ") VALUES ('" + ACCOUNT + "', 'DELETE', '" + TABLE
+                + "', 'r1', 'u', 'u@x.io', 'u@x.io', NULL, NULL, NULL, NULL, NULL, NULL, 1767261600123456, NULL, 'not json')");
+        f.create("r2", "two", 2, ROOT);
+        // one batch holds all three: it rolls back whole, so nothing is sealed out of order or twice
+        assertThatThrownBy(() -> f.audit.sealPending()).hasMessageContaining("unreadable changes");
+        assertThat(f.sealedOnly()).isEmpty();
+        assertThat(f.pendingCount()).isEqualTo(3);
+        f.sql("DELETE FROM audit_pending WHERE changes = 'not json'");
+        assertThat(f.audit.sealPending()).isEqualTo(6);
+        assertThat(f.audit.verify(null).body()).containsEntry("valid", true).containsEntry("checked", 6L);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,17 +7,20 @@ import io.snackbase.audit.internal.store.AuditInserts;
 import io.snackbase.audit.internal.store.AuditMapper;
 import io.snackbase.audit.internal.store.AuditRow;
 import io.snackbase.audit.internal.store.ChainHead;
+import io.snackbase.audit.internal.store.PendingWrites;
 import java.util.List;
 
 /**
- * Moves committed rows from the outbox {@code audit_pending} into the one global chain of
- * {@code audit_log}, one batch per transaction: lock the chain head, read the oldest pending rows,
- * number and link them from the head, insert them, delete them from the outbox, move the head,
- * commit. Writers never take the head lock; only sealers do, so they queue on it (threads of this
+ * Moves committed writes from the outbox {@code audit_pending} into the one global chain of
+ * {@code audit_log}, one batch per transaction: lock the chain head, read the oldest pending writes,
+ * expand each into its entries, number and link them from the head, insert them, delete the writes
+ * from the outbox, move the head, commit. Writers never take the head lock; only sealers do, so they queue on it (threads of this
  * instance and other instances on the same database alike) and the chain never forks. Inserting
  * and deleting in one transaction means a row is sealed exactly once: if the delete finds fewer
  * rows than were read (another sealer got there first, which the head lock should make impossible),
- * the batch rolls back. Ids come from the head, so they stay contiguous.
+ * the batch rolls back. Ids come from the head, so they stay contiguous. A write whose outbox
+ * row cannot be read (only a hand-edited one) fails its batch every time: it is logged, and sealing
+ * stops there until the row is repaired, since skipping it would commit a write without its entries.
  *
  * <p>Thread-safe (the state is the database's). Every call runs its own transaction and must not be
  * made inside another one, which would keep the head locked until that one ends.
@@ -28,7 +31,7 @@ public final class ChainSealer {
     private final TransactionManager transactions;
     private final int batchSize;
 
-    /** @param batchSize most rows sealed per transaction */
+    /** @param batchSize most writes (outbox rows) sealed per transaction */
     public ChainSealer(AuditMapper mapper, TransactionManager transactions, int batchSize) {
         this.mapper = mapper;
         this.transactions = transactions;
@@ -36,22 +39,33 @@ public final class ChainSealer {
     }
 
     /**
-     * Seals one batch: the oldest pending rows with ids up to {@code upTo}, at most the batch size.
+     * Seals one batch: the oldest pending writes with ids up to {@code upTo}, at most the batch size.
      *
-     * @return the sealed rows (ids, checksums and links filled in), committed; empty when none were pending
+     * @return the sealed entries (ids, checksums and links filled in), committed; empty when none were pending
      * @throws IllegalStateException when called inside a transaction
      * @throws StorageException when the database fails or the head row is missing; nothing is sealed then
      */
     public List<AuditRow> sealBatch(long upTo) {
+        return seal(upTo).entries();
+    }
+
+    /** One sealed batch: its entries, and how many writes they came from. */
+    private record Batch(List<AuditRow> entries, int writes) {}
+
+    private Batch seal(long upTo) {
         outsideTransactions();
         return transactions.inTransaction(() -> {
             ChainHead head = mapper.lockHead();
             if (head == null) {
                 throw new StorageException("The audit chain head (audit_chain_head, id 1) is missing");
             }
-            List<AuditRow> rows = mapper.pending(upTo, batchSize);
-            if (rows.isEmpty()) {
-                return rows;
+            List<AuditRow> writes = mapper.pending(upTo, batchSize);
+            if (writes.isEmpty()) {
+                return new Batch(List.of(), 0);
+            }
+            List<AuditRow> rows = new java.util.ArrayList<>(writes.size() * 8);
+            for (AuditRow write : writes) {
+                rows.addAll(PendingWrites.entries(write));
             }
             long id = head.lastId;
             String previous = head.lastChecksum;
@@ -69,16 +83,16 @@ public final class ChainSealer {
                 previous = row.checksum;
             }
             AuditInserts.sealed(mapper, rows);
-            int deleted = AuditInserts.deletePending(mapper, rows);
-            if (deleted != rows.size()) {
-                throw new StorageException("Audit sealing raced: " + rows.size() + " pending rows read but " + deleted
+            int deleted = AuditInserts.deletePending(mapper, writes);
+            if (deleted != writes.size()) {
+                throw new StorageException("Audit sealing raced: " + writes.size() + " pending writes read but " + deleted
                         + " deleted; the batch is rolled back and sealed again");
             }
             ChainHead moved = new ChainHead();
             moved.lastId = id;
             moved.lastChecksum = previous;
             mapper.moveHead(moved);
-            return rows;
+            return new Batch(rows, writes.size());
         });
     }
 
@@ -99,12 +113,12 @@ public final class ChainSealer {
         }
         long count = 0;
         while (true) {
-            List<AuditRow> batch = sealBatch(last);
-            count += batch.size();
-            if (!batch.isEmpty()) {
-                sealed.accept(batch);
+            Batch batch = seal(last);
+            count += batch.entries().size();
+            if (!batch.entries().isEmpty()) {
+                sealed.accept(batch.entries());
             }
-            if (batch.size() < batchSize) {
+            if (batch.writes() < batchSize) {
                 return count;
             }
         }

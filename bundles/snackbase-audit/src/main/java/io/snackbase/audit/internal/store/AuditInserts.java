@@ -16,14 +16,14 @@ public final class AuditInserts {
 
     private AuditInserts() {}
 
-    /** Inserts a write's captured rows into the outbox {@code audit_pending}, in list order (their pending ids ascend). */
+    /** Inserts a write's captured entries into the outbox {@code audit_pending}, as one row ({@link PendingWrites}). */
     public static void pending(AuditMapper mapper, List<AuditRow> rows) {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<AuditRow> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-            build(mapper, "audit_pending", AuditMapper.PENDING_COLUMNS, part, r -> new Object[] {r.accountId, r.operation, r.tableName,
-                r.recordId, r.columnName, r.oldValue, r.newValue, r.userId, r.userEmail, r.userName, r.esUsername, r.esReason,
-                r.esTimestamp, r.ipAddress, r.userAgent, r.requestId, r.occurredAt, r.extraMetadata});
+        if (rows.isEmpty()) {
+            return;
         }
+        build(mapper, "audit_pending", AuditMapper.PENDING_COLUMNS, List.of(PendingWrites.of(rows)), r -> new Object[] {r.accountId,
+            r.operation, r.tableName, r.recordId, r.userId, r.userEmail, r.userName, r.esUsername, r.esReason, r.esTimestamp,
+            r.ipAddress, r.userAgent, r.requestId, r.occurredAt, r.extraMetadata, r.changes});
     }
 
     /** Inserts sealed rows (ids, checksums and links filled in) into {@code audit_log}. */
@@ -37,7 +37,7 @@ public final class AuditInserts {
     }
 
     /**
-     * Deletes the outbox rows of those pending ids.
+     * Deletes the outbox rows of those writes (by their pending ids).
      *
      * @return how many rows were deleted (fewer than asked when another transaction got there first)
      */

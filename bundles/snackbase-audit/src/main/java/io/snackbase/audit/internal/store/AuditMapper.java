@@ -18,10 +18,9 @@ public interface AuditMapper {
             + " user_email, user_name, es_username, es_reason, es_timestamp, ip_address, user_agent, request_id,"
             + " occurred_at, checksum, previous_hash, extra_metadata";
 
-    /** The outbox's columns: those of an entry without id, checksum and previous hash. */
-    String PENDING_COLUMNS = "account_id, operation, table_name, record_id, column_name, old_value, new_value, user_id,"
-            + " user_email, user_name, es_username, es_reason, es_timestamp, ip_address, user_agent, request_id,"
-            + " occurred_at, extra_metadata";
+    /** The outbox's columns: those a write's entries share, and its changes (see {@link PendingWrites}). */
+    String PENDING_COLUMNS = "account_id, operation, table_name, record_id, user_id, user_email, user_name, es_username,"
+            + " es_reason, es_timestamp, ip_address, user_agent, request_id, occurred_at, extra_metadata, changes";
 
     String FILTERS = "<where>"
             + "<if test='accountId != null'> AND account_id = #{accountId}</if>"
@@ -49,7 +48,7 @@ public interface AuditMapper {
     int moveHead(ChainHead head);
 
     /**
-     * The oldest pending rows, in pending-id order, up to an id (a reader's bound, so that sealing
+     * The oldest pending writes, in pending-id order, up to an id (a reader's bound, so that sealing
      * for a read ends even while writers keep adding), at most {@code limit}. A plain read: the
      * sealer runs it after taking the head lock, which orders it after every earlier sealer's commit
      * (on MariaDB the transaction's snapshot is taken by this first non-locking read, after the lock).
@@ -61,11 +60,11 @@ public interface AuditMapper {
     @Select("SELECT MAX(id) FROM audit_pending")
     Long lastPendingId();
 
-    /** @return how many rows are pending */
+    /** @return how many writes are pending */
     @Select("SELECT COUNT(*) FROM audit_pending")
     long pendingCount();
 
-    /** Deletes pending rows by id, built by {@link AuditInserts#deletePending}. */
+    /** Deletes pending writes by id, built by {@link AuditInserts#deletePending}. */
     @Lang(PrebuiltSql.class)
     @org.apache.ibatis.annotations.Delete("${sql}")
     int deleteBuilt(@Param("sql") String sql, @Param("p") List<Object> params);

@@ -1,9 +1,10 @@
 package io.snackbase.audit.internal.store;
 
 /**
- * One row of {@code audit_log}, or of its outbox {@code audit_pending} (then {@code pendingId} is
- * set and {@code id}, {@code checksum}, {@code previousHash} are not, until sealing fills them in);
- * times are epoch microseconds, {@code extraMetadata} is JSON text.
+ * One row of {@code audit_log}; times are epoch microseconds, {@code extraMetadata} is JSON text.
+ * Also an entry on its way from the outbox ({@code pendingId} set; {@code id}, {@code checksum} and
+ * {@code previousHash} filled in by sealing), and an outbox row itself ({@link PendingWrites}:
+ * {@code changes} set instead of the column and its values).
  */
 public class AuditRow {
     public Long id;
@@ -28,4 +29,6 @@ public class AuditRow {
     public String checksum;
     public String previousHash;
     public String extraMetadata;
+    /** Of an outbox row only: the write's columns and values, JSON (see {@link PendingWrites}). */
+    public String changes;
 }
