@@ -48,6 +48,7 @@ public class AuditServiceImpl implements AuditService {
     private final ChainSealer sealer;
     private final SinkDispatcher sinks = new SinkDispatcher(SINK_QUEUE);
     private volatile SealingLoop loop;
+    private final Object sealing = new Object();
 
     @Activate
     public AuditServiceImpl(@Reference(target = "(snackbase.schema.module=io.snackbase.audit)") SchemaModule schema,
@@ -71,7 +72,7 @@ public class AuditServiceImpl implements AuditService {
     /** Starts the sealing thread (once), which seals after each audited commit and every {@code sealPollMillis}. */
     public synchronized void startSealing() {
         if (loop == null) {
-            loop = new SealingLoop(sealer, settings.sealPollMillis(), this::delivered);
+            loop = new SealingLoop(this::sealPending, settings.sealPollMillis());
             loop.start();
         }
     }
@@ -129,7 +130,11 @@ public class AuditServiceImpl implements AuditService {
      * @throws IllegalStateException inside a transaction
      */
     public long sealPending() {
-        return sealer.sealPending(this::delivered);
+        // one sealer at a time in this instance (the database orders them anyway), so that the
+        // sinks get the batches in the order they were sealed
+        synchronized (sealing) {
+            return sealer.sealPending(this::delivered);
+        }
     }
 
     /**

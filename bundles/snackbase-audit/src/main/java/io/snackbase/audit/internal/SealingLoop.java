@@ -1,11 +1,7 @@
 package io.snackbase.audit.internal;
 
-import io.snackbase.audit.internal.chain.ChainSealer;
-import io.snackbase.audit.internal.store.AuditRow;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,21 +16,19 @@ final class SealingLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SealingLoop.class);
 
-    private final ChainSealer sealer;
+    private final Runnable round;
     private final long pollNanos;
-    private final Consumer<List<AuditRow>> sealed;
     private final Thread thread;
     private volatile boolean signalled;
     private volatile boolean running = true;
 
     /**
+     * @param round seals what is pending (and hands it to the sinks)
      * @param pollMillis the longest wait between rounds without a signal
-     * @param sealed called with each committed batch (hands them to the sinks)
      */
-    SealingLoop(ChainSealer sealer, long pollMillis, Consumer<List<AuditRow>> sealed) {
-        this.sealer = sealer;
+    SealingLoop(Runnable round, long pollMillis) {
+        this.round = round;
         this.pollNanos = TimeUnit.MILLISECONDS.toNanos(pollMillis);
-        this.sealed = sealed;
         this.thread = new Thread(this::run, "snackbase-audit-sealer");
         thread.setDaemon(true);
     }
@@ -56,7 +50,7 @@ final class SealingLoop implements AutoCloseable {
         while (running) {
             signalled = false;
             try {
-                sealer.sealPending(sealed);
+                round.run();
                 if (failing) {
                     LOG.info("Audit sealing works again");
                     failing = false;
