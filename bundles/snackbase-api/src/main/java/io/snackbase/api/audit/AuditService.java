@@ -7,9 +7,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * Writes the audit log. Registered by the audit bundle with {@code snackbase.impl=default};
  * a replacement registers with a higher {@code service.ranking}. Thread-safe.
  *
- * <p>Every entry joins one global hash chain ordered by id. Appends are serialised across threads
- * and instances by a lock on the chain head held until the writing transaction ends, so a caller
- * should make its audited writes late in its transaction and keep the transaction short.
+ * <p>Every entry joins one global hash chain ordered by id. The entries are stored in the caller's
+ * transaction without any global lock (durable and all-or-nothing with the write); their place in
+ * the chain (id, checksum, previous hash) is assigned within milliseconds after commit by the
+ * audit bundle's sealer, which serialises across threads and instances on a lock of the chain head.
+ * Reads of the audit log through the audit bundle seal first, so they see every committed write.
  */
 @ProviderType
 public interface AuditService {
@@ -27,7 +29,7 @@ public interface AuditService {
      * never-audited tables ({@code audit_log}, {@code audit_chain_head}, {@code refresh_tokens},
      * {@code oauth_states}, {@code sb_schema_migrations}). Columns named like secrets
      * ({@code password}, {@code token_hash}, {@code client_secret}, ...) are stored as {@code ***}.
-     * After commit the entries go to every {@link AuditSink}.
+     * After commit the entries are sealed into the chain and then go to every {@link AuditSink}.
      *
      * @param change the written row
      * @param context the caller: user, IP address, User-Agent and request id of the entries

@@ -3,8 +3,8 @@
  *
  * <p>The record write path calls {@link io.snackbase.api.audit.AuditService#recordChange} inside the
  * write's own transaction, so that the row and its audit entries commit or roll back together.
- * Committed entries are then handed to every registered {@link io.snackbase.api.audit.AuditSink}
- * (a whiteboard) off the writing thread.
+ * Committed entries are then sealed into the chain and handed to every registered
+ * {@link io.snackbase.api.audit.AuditSink} (a whiteboard) off the writing thread.
  */
 @Export
 @Version("1.0.0")

@@ -20,4 +20,16 @@ public @interface AuditConfig {
     @AttributeDefinition(name = "Verification batch size (rows)", min = "1",
             description = "Entries read per query while verifying the chain; bounds the memory of a verification.")
     int verifyBatchSize() default 1_000;
+
+    @AttributeDefinition(name = "Sealing poll (ms)", min = "1",
+            description = "A write's entries are stored in its transaction (table audit_pending) and given their place in the "
+            + "chain (id, checksum, previous hash) by this instance's sealing thread right after the write commits. This is "
+            + "the longest the thread waits between rounds without such a signal, which bounds how long entries left by a "
+            + "crashed instance, or written by another instance on the same database, stay unsealed.")
+    long sealPollMillis() default 200;
+
+    @AttributeDefinition(name = "Sealing batch size (writes)", min = "1",
+            description = "Most pending writes (each with its entries, one per column) sealed in one transaction, which holds "
+            + "the chain head lock; larger batches seal a backlog with fewer transactions, smaller ones hold the lock for less time.")
+    int sealBatchSize() default 200;
 }

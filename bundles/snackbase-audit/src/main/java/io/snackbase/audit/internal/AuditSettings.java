@@ -9,8 +9,15 @@ import java.util.Map;
  * @param enabled whether writes are recorded
  * @param exportCap most rows of one export
  * @param verifyBatchSize rows per verification query
+ * @param sealPollMillis longest wait of the sealing thread between rounds
+ * @param sealBatchSize most writes sealed per transaction
  */
-public record AuditSettings(boolean enabled, int exportCap, int verifyBatchSize) {
+public record AuditSettings(boolean enabled, int exportCap, int verifyBatchSize, long sealPollMillis, int sealBatchSize) {
+
+    /** The sealing defaults of {@link AuditConfig} with the other values given. */
+    public AuditSettings(boolean enabled, int exportCap, int verifyBatchSize) {
+        this(enabled, exportCap, verifyBatchSize, 200, 200);
+    }
 
     /** @return the defaults of {@link AuditConfig} */
     public static AuditSettings defaults() {
@@ -21,7 +28,7 @@ public record AuditSettings(boolean enabled, int exportCap, int verifyBatchSize)
     public static AuditSettings of(AuditConfig config, Map<String, String> env) {
         return new AuditSettings(config.enabled() && !off(env.get("SNACKBASE_AUDIT_ENABLED"))
                 && !off(env.get("SNACKBASE_AUDIT_LOGGING_ENABLED")), Math.max(1, config.exportCap()),
-                Math.max(1, config.verifyBatchSize()));
+                Math.max(1, config.verifyBatchSize()), Math.max(1, config.sealPollMillis()), Math.max(1, config.sealBatchSize()));
     }
 
     private static boolean off(String value) {

@@ -29,7 +29,9 @@ public final class AuditFixture implements AutoCloseable {
     public static final String MODULE = "io.snackbase.audit";
     public static final String TABLE = "audit_test_rows";
     static final List<String> MIGRATIONS = List.of("V1__audit_log.sqlite.sql", "V1__audit_log.postgresql.sql",
-            "V1__audit_log.mysql.sql");
+            "V1__audit_log.mysql.sql", "V2__audit_pending.sqlite.sql", "V2__audit_pending.postgresql.sql",
+            "V2__audit_pending.mysql.sql");
+    static final List<String> TABLES = List.of(TABLE, "audit_pending", "audit_log", "audit_chain_head");
     public static final Principal ROOT = new Principal("11111111-1111-4111-8111-111111111111", "root@example.com",
             Principal.SYSTEM_ACCOUNT_ID, "admin", "jwt");
     public static final Principal TENANT_ADMIN = new Principal("22222222-2222-4222-8222-222222222222", "admin@acme.io",
@@ -65,7 +67,7 @@ public final class AuditFixture implements AutoCloseable {
 
     private AuditFixture(DatabaseKind kind, AuditSettings settings) throws Exception {
         this.kind = kind;
-        storage = ModuleStorage.open(kind, MODULE, "/db/audit", MIGRATIONS, List.of(TABLE, "audit_log", "audit_chain_head"));
+        storage = ModuleStorage.open(kind, MODULE, "/db/audit", MIGRATIONS, TABLES);
         sql("CREATE TABLE " + TABLE + " (id VARCHAR(36) PRIMARY KEY, title VARCHAR(200), views INTEGER)");
         audit = new AuditServiceImpl(storage.mappers().mapper(io.snackbase.audit.internal.store.AuditMapper.class),
                 storage.transactions(), settings, Clock.systemUTC());
@@ -115,9 +117,20 @@ public final class AuditFixture implements AutoCloseable {
         return m;
     }
 
-    /** @return every entry in id order */
+    /** @return every entry in id order, after sealing what is pending (as the read routes do) */
     public List<AuditRow> entries() {
+        audit.sealPending();
         return audit.mapper.fromId(1, 1_000_000);
+    }
+
+    /** @return the entries sealed so far, in id order, without sealing */
+    public List<AuditRow> sealedOnly() {
+        return audit.mapper.fromId(1, 1_000_000);
+    }
+
+    /** @return how many writes wait in the outbox (one row each) */
+    public long pendingCount() {
+        return audit.mapper.pendingCount();
     }
 
     /** Runs SQL on a connection of its own (autocommit), outside the transaction manager. */
@@ -147,6 +160,7 @@ public final class AuditFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        audit.stop();
         storage.close();
     }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * 32 writers, each in its own transactions, append to one chain without forks or gaps; and what the
- * serialisation costs, printed (not asserted: the shared machine's timings vary).
+ * 32 writers, each in its own transactions, append to one chain without forks or gaps (their rows
+ * sealed by the sealing thread while they write); and what auditing costs the writers, printed
+ * (not asserted: the shared machine's timings vary).
  */
 class ChainConcurrencyTest {
 
@@ -32,6 +33,8 @@ class ChainConcurrencyTest {
     @MethodSource("kinds")
     void concurrentWritersFormOneChain(DatabaseKind kind) throws Exception {
         try (AuditFixture f = AuditFixture.open(kind)) {
+            // as an instance runs: the sealing thread seals while the writers write
+            f.audit.startSealing();
             long plain = run(f, "plain", false);
             long audited = run(f, "audited", true);
             List<AuditRow> rows = f.entries();

@@ -38,8 +38,9 @@ public final class RecordsFixture implements AutoCloseable {
     public final DatabaseKind kind;
     public volatile HookDispatcher hooks;
     public static final ModuleStorage.Module AUDIT = new ModuleStorage.Module("io.snackbase.audit", "/db/audit",
-            List.of("V1__audit_log.sqlite.sql", "V1__audit_log.postgresql.sql", "V1__audit_log.mysql.sql"),
-            List.of("audit_log", "audit_chain_head"));
+            List.of("V1__audit_log.sqlite.sql", "V1__audit_log.postgresql.sql", "V1__audit_log.mysql.sql",
+                    "V2__audit_pending.sqlite.sql", "V2__audit_pending.postgresql.sql", "V2__audit_pending.mysql.sql"),
+            List.of("audit_pending", "audit_log", "audit_chain_head"));
 
     public final RecordsServices.Wiring w;
     /** The audit service records use; null to run without one. */
@@ -149,8 +150,14 @@ public final class RecordsFixture implements AutoCloseable {
         }
     }
 
-    /** @return the first column of every row of a query */
+    /**
+     * @return the first column of every row of a query; a query of {@code audit_log} first seals the
+     *     pending entries, as the audit routes do (entries get their place in the chain after commit)
+     */
     public List<Object> column(String sql, Object... params) throws Exception {
+        if (sql.contains("audit_log") && audit instanceof io.snackbase.audit.internal.AuditServiceImpl service) {
+            service.sealPending();
+        }
         try (Connection c = storage.database().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
@@ -225,6 +232,9 @@ public final class RecordsFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        if (audit instanceof io.snackbase.audit.internal.AuditServiceImpl service) {
+            service.stop();
+        }
         storage.close();
     }
 

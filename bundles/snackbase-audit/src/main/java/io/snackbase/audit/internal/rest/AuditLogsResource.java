@@ -31,7 +31,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/v1/audit-logs}: superadmin reading of the audit log (list, one entry, export) and,
- * beyond the reference, verification of the chain. There are no mutating routes.
+ * beyond the reference, verification of the chain. There are no mutating routes. Every read first
+ * seals the pending entries, so a client that reads right after its write sees that write's entries.
  */
 @Component(service = AuditLogsResource.class)
 @JakartarsResource
@@ -65,6 +66,7 @@ public class AuditLogsResource {
             @QueryParam("sort_by") String sortBy, @QueryParam("sort_order") String sortOrder,
             @Context ContainerRequestContext request) {
         superadmin(request);
+        audit.sealForRead();
         AuditFilter filter = AuditQuery.page(AuditQuery.filters(accountId, tableName, recordId, userId, operation, fromDate,
                 toDate), skip, limit, sortBy, sortOrder);
         List<Map<String, Object>> items = audit.mapper.list(filter).stream().map(AuditViews::entry).toList();
@@ -93,6 +95,7 @@ public class AuditLogsResource {
             throw AuditQuery.invalid("format", "Input should be 'csv', 'json' or 'pdf'");
         }
         AuditFilter filter = AuditQuery.filters(accountId, tableName, recordId, userId, operation, fromDate, toDate);
+        audit.sealForRead();
         int cap = audit.settings.exportCap();
         String file = "audit_logs_" + FILE_TIME.format(clock.instant()) + "." + kind;
         return Response.ok(kind.equals("csv") ? AuditExport.csv(audit.mapper, filter, cap) : AuditExport.json(audit.mapper, filter, cap))
@@ -115,6 +118,7 @@ public class AuditLogsResource {
     public Map<String, Object> get(@PathParam("id") String id, @Context ContainerRequestContext request) {
         superadmin(request);
         long logId = AuditQuery.longInteger("log_id", id, Long.MIN_VALUE, Long.MAX_VALUE, 0);
+        audit.sealForRead();
         AuditRow row = audit.mapper.findById(logId);
         if (row == null) {
             throw ApiException.notFound("Audit log entry " + logId + " not found");

@@ -474,9 +474,8 @@ public final class RecordService {
 
     /**
      * Locks the caller's rows of those ids, in id order, in the current transaction: a batch
-     * update or delete takes all its row locks before its first audit entry takes the chain head,
-     * so that batches and single writes never wait on each other in a circle (see
-     * {@link RecordStore#lock}). Ids that are not the caller's are skipped (they answer 404 later).
+     * update or delete takes all its row locks before it writes, so that batches and single writes
+     * never wait on each other in a circle (see {@link RecordStore#lock}). Ids that are not the caller's are skipped (they answer 404 later).
      */
     public void lockRows(String collection, java.util.Collection<String> ids, RequestContext ctx) {
         store.lock(definition(collection), ids, scope(ctx));

@@ -114,9 +114,8 @@ public final class CollectionStore {
     /**
      * Runs a write in one transaction, and again (up to {@value #WRITE_ATTEMPTS} runs, after a short
      * random pause) when the database rolled it back to break a deadlock or a serialization
-     * conflict (SQL state class 40). Batches lock record rows in the order of their items and then
-     * the audit chain head, so two batches can wait on each other; the database picks a victim and
-     * the victim's client should not see that. Joining a caller's transaction, the work runs once:
+     * conflict (SQL state class 40). Two transactions that lock the same rows in different orders can
+     * wait on each other; the database picks a victim and the victim's client should not see that. Joining a caller's transaction, the work runs once:
      * the caller's transaction is lost with it, and the caller retries.
      */
     public <T> T inRetriedTransaction(TransactionalWork<T> work) {

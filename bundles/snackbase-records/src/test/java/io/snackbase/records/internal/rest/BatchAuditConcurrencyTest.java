@@ -61,6 +61,8 @@ class BatchAuditConcurrencyTest {
     @MethodSource("kinds")
     void concurrentBatchesNeverForkTheChain(DatabaseKind kind) throws Exception {
         f = RecordsFixture.open(kind);
+        // as an instance runs: the sealing thread seals while the batches write
+        ((AuditServiceImpl) f.audit).startSealing();
         RecordsResource records = new RecordsResource(f.w.records);
         RecordBatchResource batch = new RecordBatchResource(new RecordBatch(f.w.records, f.w.store, 100));
         String acc = f.account("acme");
