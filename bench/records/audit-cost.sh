@@ -1,6 +1,6 @@
 #!/bin/sh
 # What auditing costs the records create workload (issue 7: at most 30% of create throughput), in one
-# run of run.sh: the create workload with auditing on, then, after audit-off.sh has turned it off
+# run of run.sh: the create workload with auditing on, then, after audit-set.sh has turned it off
 # through the instance setting, the same workload again. Prints both workload lines, the cost and the
 # number of audit entries written. Builds nothing (see run.sh). Each create writes one entry per
 # column (10 for the orders collection), all in the record's transaction.
@@ -12,7 +12,7 @@ pg_admin=${SNACKBASE_BENCH_PG_ADMIN:-"-h 127.0.0.1 -U postgres"}
 export SNACKBASE_BENCH_DB=${SNACKBASE_BENCH_DB:-snackbase_bench}
 out=$(mktemp "${TMPDIR:-/tmp}/snackbase-audit-cost.XXXXXX")
 trap 'rm -f "$out"' EXIT INT TERM
-BENCH_WORKLOADS=create,create BENCH_BETWEEN_WORKLOADS="$here/audit-off.sh" "$here/run.sh" "${1:-2000}" "${2:-32}" "${3:-20}" | tee "$out"
+BENCH_WORKLOADS=create,create BENCH_BETWEEN_WORKLOADS="$here/audit-set.sh false" "$here/run.sh" "${1:-2000}" "${2:-32}" "${3:-20}" | tee "$out"
 # shellcheck disable=SC2086
 entries=$(psql $pg_admin -tAc "SELECT count(*) FROM audit_log" "$SNACKBASE_BENCH_DB")
 awk -v entries="$entries" '/^workload=create/ {
