@@ -154,10 +154,10 @@ public class RecordsServices {
                     store.rules, rules, new Hooks(hooks));
             this.transfer = new Transfer(store, collections);
             io.snackbase.records.internal.records.RecordStore recordStore = recordMapper == null ? null
-                    : new io.snackbase.records.internal.records.RecordStore(recordMapper, store.dialect());
+                    : new io.snackbase.records.internal.records.RecordStore(recordMapper, store.dialect(),
+                            new io.snackbase.records.internal.records.RecordCounts(countCacheMs, store));
             if (recordStore != null) {
                 recordStore.computed(new io.snackbase.records.internal.records.Computed(rules, store.dialect())::fragments);
-                recordStore.counts(new io.snackbase.records.internal.records.RecordCounts(countCacheMs, store));
             }
             this.records = recordStore == null ? null
                     : new io.snackbase.records.internal.records.RecordService(store, recordStore, rules, audit, hooks, Clock.systemUTC());

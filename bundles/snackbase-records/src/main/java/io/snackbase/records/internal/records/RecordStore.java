@@ -25,11 +25,13 @@ public final class RecordStore {
     private final RecordMapper mapper;
     private final Dialect dialect;
     private volatile java.util.function.Function<CollectionDefinition, Map<String, SqlFragment>> computed = d -> Map.of();
-    private volatile RecordCounts counts;
+    private final RecordCounts counts;
 
-    public RecordStore(RecordMapper mapper, Dialect dialect) {
+    /** @param counts reuses list totals for a short time (see {@link RecordCounts}) and hears of every write */
+    public RecordStore(RecordMapper mapper, Dialect dialect, RecordCounts counts) {
         this.mapper = mapper;
         this.dialect = dialect;
+        this.counts = counts;
     }
 
     public Dialect dialect() {
@@ -44,18 +46,6 @@ public final class RecordStore {
     /** Sets what supplies the SQL of computed fields, selected with every row (see {@link Computed}). */
     public void computed(java.util.function.Function<CollectionDefinition, Map<String, SqlFragment>> source) {
         this.computed = source;
-    }
-
-    /** Reuses list totals for a short time (see {@link RecordCounts}); without it every total is counted. */
-    public void counts(RecordCounts counts) {
-        this.counts = counts;
-    }
-
-    private void changed(CollectionDefinition def) {
-        RecordCounts c = counts;
-        if (c != null) {
-            c.changed(def.tableName());
-        }
     }
 
     /** One ORDER BY term: a system or schema column and its direction. */
@@ -76,7 +66,7 @@ public final class RecordStore {
             bind(sql, def, names.get(i), columns.get(names.get(i)));
         }
         mapper.write(sql.raw(")").toString(), sql.params);
-        changed(def);
+        counts.changed(def.tableName());
     }
 
     /** @return the number of rows changed (0 when the id, account or rule does not match) */
@@ -89,7 +79,7 @@ public final class RecordStore {
         }
         where(sql.raw(" WHERE "), id, accountId, rule);
         int changedRows = mapper.write(sql.toString(), sql.params);
-        changed(def);
+        counts.changed(def.tableName());
         return changedRows;
     }
 
@@ -98,10 +88,7 @@ public final class RecordStore {
         Sql sql = new Sql(dialect).raw("DELETE FROM ").id(def.tableName()).raw(" WHERE ");
         where(sql, id, accountId, rule);
         int deleted = mapper.write(sql.toString(), sql.params);
-        RecordCounts c = counts;
-        if (c != null) {
-            c.changedAll(); // reference fields cascade into other tables
-        }
+        counts.changedAll(); // reference fields cascade into other tables
         return deleted;
     }
 
@@ -210,9 +197,8 @@ public final class RecordStore {
     public long count(CollectionDefinition def, Where where) {
         Sql sql = new Sql(dialect).raw("SELECT COUNT(*) FROM ").id(def.tableName()).raw(" " + ALIAS + " WHERE 1 = 1");
         conditions(sql, where, true);
-        RecordCounts c = counts;
         String text = sql.toString();
-        return c == null ? mapper.count(text, sql.params) : c.count(def.tableName(), text, sql.params, () -> mapper.count(text, sql.params));
+        return counts.count(def.tableName(), text, sql.params, () -> mapper.count(text, sql.params));
     }
 
     /** @return true when the record exists in that collection table and account */
